@@ -190,10 +190,11 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
 
         if (gracePeriod > TimeSpan.Zero)
         {
+            var grace = ended.WaitAsync(gracePeriod, _timeProvider, cancellationToken);
             JobRunnerLog.WaitingForRuns(_logger, active.Length - queued.Length, gracePeriod);
             try
             {
-                await ended.WaitAsync(gracePeriod, _timeProvider, cancellationToken).ConfigureAwait(false);
+                await grace.ConfigureAwait(false);
                 return;
             }
             catch (TimeoutException)
@@ -258,10 +259,11 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         List<string>? missing = null;
         foreach (var prerequisite in job.Prerequisites)
         {
-            var success = await _store.GetLatestJobRunAsync(prerequisite, JobRunStatus.Succeeded, cancellationToken).ConfigureAwait(false);
+            var name = _catalog.TryFind(prerequisite, out var known) ? known.Name : prerequisite;
+            var success = await _store.GetLatestJobRunAsync(name, JobRunStatus.Succeeded, cancellationToken).ConfigureAwait(false);
             if (success is null)
             {
-                (missing ??= []).Add(_catalog.TryFind(prerequisite, out var known) ? known.Name : prerequisite);
+                (missing ??= []).Add(name);
             }
         }
 
