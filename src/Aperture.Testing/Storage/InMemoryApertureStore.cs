@@ -15,11 +15,7 @@ public sealed class InMemoryApertureStore : IApertureStore
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
 
-    private readonly Dictionary<Guid, Movie> _movies = [];
-    private readonly Dictionary<string, Guid> _movieByServerId = new(StringComparer.Ordinal);
-    private readonly MultiIndex<string> _moviesByTmdbId = new(StringComparer.Ordinal);
-    private readonly MultiIndex<string> _moviesByImdbId = new(StringComparer.Ordinal);
-    private readonly MultiIndex<(string Title, int Year)> _moviesByTitleYear = new(TitleYearComparer.Instance);
+    private readonly MovieMatcher _movies = new();
     private List<MediaLibrary> _libraries = [];
 
     private readonly Dictionary<string, UserAccount> _users = new(StringComparer.Ordinal);
@@ -57,45 +53,10 @@ public sealed class InMemoryApertureStore : IApertureStore
             StoreGuard.ValidateMovie(movie);
         }
 
-        var batchServerIds = movies.Select(static m => m.ServerId).ToHashSet(StringComparer.Ordinal);
-        var claimed = new HashSet<Guid>();
-        var stored = new Movie[movies.Count];
-        int added = 0, updated = 0, unchanged = 0;
         lock (_gate)
         {
-            for (var i = 0; i < movies.Count; i++)
-            {
-                var incoming = movies[i];
-                var existing = FindMatch(incoming, batchServerIds, claimed);
-                if (existing is null)
-                {
-                    var movie = Copy(incoming, Guid.CreateVersion7(_timeProvider.GetUtcNow()));
-                    Index(movie);
-                    stored[i] = movie;
-                    added++;
-                }
-                else
-                {
-                    var movie = Copy(incoming, existing.Id);
-                    if (MovieValueComparer.Instance.Equals(existing, movie))
-                    {
-                        stored[i] = existing;
-                        unchanged++;
-                    }
-                    else
-                    {
-                        Unindex(existing);
-                        Index(movie);
-                        stored[i] = movie;
-                        updated++;
-                    }
-                }
-
-                claimed.Add(stored[i].Id);
-            }
+            return Task.FromResult(_movies.Apply(movies, () => Guid.CreateVersion7(_timeProvider.GetUtcNow())).Result);
         }
-
-        return Task.FromResult(new MovieUpsertResult(added, updated, unchanged, stored));
     }
 
     /// <inheritdoc/>
@@ -106,12 +67,12 @@ public sealed class InMemoryApertureStore : IApertureStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var missing = _movies.Values
+            var missing = _movies.Movies.Values
                 .Where(m => m.IsActive && m.LibraryId == libraryId && !seenServerIds.Contains(m.ServerId))
                 .ToList();
             foreach (var movie in missing)
             {
-                _movies[movie.Id] = movie with { RemovedAt = removedAt };
+                _movies.Set(movie with { RemovedAt = removedAt });
             }
 
             return Task.FromResult(missing.Count);
@@ -124,7 +85,7 @@ public sealed class InMemoryApertureStore : IApertureStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            IReadOnlyList<Movie> movies = _movies.Values
+            IReadOnlyList<Movie> movies = _movies.Movies.Values
                 .Where(m => includeRemoved || m.IsActive)
                 .OrderBy(static m => m.Id)
                 .ToArray();
@@ -141,7 +102,7 @@ public sealed class InMemoryApertureStore : IApertureStore
         {
             IReadOnlyList<Movie> movies = ids
                 .Distinct()
-                .Select(id => _movies.GetValueOrDefault(id))
+                .Select(id => _movies.Movies.GetValueOrDefault(id))
                 .OfType<Movie>()
                 .OrderBy(static m => m.Id)
                 .ToArray();
@@ -585,76 +546,6 @@ public sealed class InMemoryApertureStore : IApertureStore
             .ThenByDescending(static r => r.Sequence)
             .Select(static r => r.Run);
 
-    private Movie? FindMatch(Movie incoming, HashSet<string> batchServerIds, HashSet<Guid> claimed)
-    {
-        if (_movieByServerId.TryGetValue(incoming.ServerId, out var id))
-        {
-            return _movies[id];
-        }
-
-        // A fallback never takes a movie the batch already claimed or will claim by server id.
-        bool Available(Guid candidate) =>
-            !claimed.Contains(candidate) && !batchServerIds.Contains(_movies[candidate].ServerId);
-
-        var match = Guid.Empty;
-        var found = (incoming.TmdbId is { } tmdb && _moviesByTmdbId.TryFind(tmdb, Available, out match))
-            || (incoming.ImdbId is { } imdb && _moviesByImdbId.TryFind(imdb, Available, out match))
-            || (incoming.Year is { } year && _moviesByTitleYear.TryFind((incoming.Title, year), Available, out match));
-        return found ? _movies[match] : null;
-    }
-
-    private void Index(Movie movie)
-    {
-        _movies[movie.Id] = movie;
-        _movieByServerId[movie.ServerId] = movie.Id;
-        if (movie.TmdbId is { } tmdb)
-        {
-            _moviesByTmdbId.Add(tmdb, movie.Id);
-        }
-
-        if (movie.ImdbId is { } imdb)
-        {
-            _moviesByImdbId.Add(imdb, movie.Id);
-        }
-
-        if (movie.Year is { } year)
-        {
-            _moviesByTitleYear.Add((movie.Title, year), movie.Id);
-        }
-    }
-
-    private void Unindex(Movie movie)
-    {
-        _movieByServerId.Remove(movie.ServerId);
-        if (movie.TmdbId is { } tmdb)
-        {
-            _moviesByTmdbId.Remove(tmdb, movie.Id);
-        }
-
-        if (movie.ImdbId is { } imdb)
-        {
-            _moviesByImdbId.Remove(imdb, movie.Id);
-        }
-
-        if (movie.Year is { } year)
-        {
-            _moviesByTitleYear.Remove((movie.Title, year), movie.Id);
-        }
-    }
-
-    private static Movie Copy(Movie movie, Guid id) => movie with
-    {
-        Id = id,
-        RemovedAt = null,
-        Genres = [.. movie.Genres],
-        Studios = [.. movie.Studios],
-        Directors = [.. movie.Directors],
-        Writers = [.. movie.Writers],
-        Actors = [.. movie.Actors],
-        Tags = [.. movie.Tags],
-        ProductionCountries = [.. movie.ProductionCountries],
-    };
-
     private UserAccount GetUser(string userId) =>
         _users.TryGetValue(userId, out var user) ? user : throw StoreGuard.UnknownUser(userId);
 
@@ -666,60 +557,5 @@ public sealed class InMemoryApertureStore : IApertureStore
         }
 
         return run.Status == RecommendationRunStatus.Running ? run : throw StoreGuard.RunNotRunning(runId, run.Status);
-    }
-
-    /// <summary>A key → movie ids index; several stored movies may share a TMDb id, IMDb id or title and year.</summary>
-    private sealed class MultiIndex<TKey>(IEqualityComparer<TKey> comparer)
-        where TKey : notnull
-    {
-        private readonly Dictionary<TKey, List<Guid>> _ids = new(comparer);
-
-        public void Add(TKey key, Guid id)
-        {
-            if (!_ids.TryGetValue(key, out var ids))
-            {
-                _ids[key] = ids = [];
-            }
-
-            ids.Add(id);
-        }
-
-        public void Remove(TKey key, Guid id)
-        {
-            if (_ids.TryGetValue(key, out var ids) && ids.Remove(id) && ids.Count == 0)
-            {
-                _ids.Remove(key);
-            }
-        }
-
-        public bool TryFind(TKey key, Func<Guid, bool> predicate, out Guid id)
-        {
-            if (_ids.TryGetValue(key, out var ids))
-            {
-                // The lowest id first, as the SQLite store orders its candidates.
-                foreach (var candidate in ids.Order())
-                {
-                    if (predicate(candidate))
-                    {
-                        id = candidate;
-                        return true;
-                    }
-                }
-            }
-
-            id = Guid.Empty;
-            return false;
-        }
-    }
-
-    private sealed class TitleYearComparer : IEqualityComparer<(string Title, int Year)>
-    {
-        public static TitleYearComparer Instance { get; } = new();
-
-        public bool Equals((string Title, int Year) x, (string Title, int Year) y) =>
-            x.Year == y.Year && string.Equals(x.Title, y.Title, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((string Title, int Year) obj) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Title), obj.Year);
     }
 }
