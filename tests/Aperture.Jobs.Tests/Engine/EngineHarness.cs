@@ -70,10 +70,6 @@ internal sealed class EngineHarness : IAsyncDisposable
         return (await HistoryAsync()).FirstOrDefault(run => run.Id == runId);
     }
 
-    /// <summary>A structured value of a log record, as logged (not formatted).</summary>
-    public static object? LoggedValue(FakeLogRecord record, string name) =>
-        record.State is IEnumerable<KeyValuePair<string, object?>> values ? values.FirstOrDefault(value => value.Key == name).Value : null;
-
     public async Task<IReadOnlyList<JobRun>> HistoryAsync(string? jobName = null) => await Store.GetJobRunsAsync(jobName, limit: 1000);
 
     /// <summary>Waits for a log record that <paramref name="match"/> accepts (records already logged count).</summary>

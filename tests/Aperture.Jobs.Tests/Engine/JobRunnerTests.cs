@@ -88,11 +88,25 @@ public sealed class JobRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Jobs_run_one_at_a_time_and_queued_starts_run_in_request_order()
     {
+        var order = new List<string>();
         var releaseAlpha = new TaskCompletionSource();
         var alpha = _engine.Job<JobA>("alpha").BlocksUntil(releaseAlpha.Task);
         var releaseBeta = new TaskCompletionSource();
         var beta = _engine.Job<JobB>("beta").BlocksUntil(releaseBeta.Task);
         var gamma = _engine.Job<JobC>("gamma");
+        foreach (var job in new[] { alpha, beta, gamma })
+        {
+            var behavior = job.Behavior;
+            job.Behavior = (context, token) =>
+            {
+                lock (order)
+                {
+                    order.Add(context.JobName);
+                }
+
+                return behavior(context, token);
+            };
+        }
 
         var alphaRun = await _engine.Runner.StartAsync("alpha");
         await alpha.NextStartAsync();
@@ -113,9 +127,8 @@ public sealed class JobRunnerTests : IAsyncLifetime
 
         releaseBeta.SetResult();
         Assert.Equal(JobRunStatus.Succeeded, (await gammaRun.Completion).Status);
-        var runs = (await _engine.HistoryAsync()).OrderBy(run => run.Id).ToList();
-        Assert.Equal(["alpha", "beta", "gamma"], runs.Select(run => run.JobName));
-        Assert.All(runs, run => Assert.Equal(JobRunStatus.Succeeded, run.Status));
+        Assert.Equal(["alpha", "beta", "gamma"], order);
+        Assert.All(await _engine.HistoryAsync(), run => Assert.Equal(JobRunStatus.Succeeded, run.Status));
     }
 
     [Fact]

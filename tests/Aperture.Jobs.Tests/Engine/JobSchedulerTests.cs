@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 
 namespace Aperture.Jobs.Tests.Engine;
@@ -99,7 +100,7 @@ public sealed class JobSchedulerTests : IAsyncLifetime
         Assert.Equal($"Scheduled run of job sync skipped: run {running.RunId} is still Running", skipped.Message);
         Assert.Equal(EngineHarness.Start.AddHours(2), await WatermarkAsync("sync"));
         release.SetResult();
-        Assert.Equal(JobRunStatus.Succeeded, (await _engine.Runner.ActiveRuns.Single().Completion).Status);
+        Assert.Equal(JobRunStatus.Succeeded, (await _engine.EndOfRunAsync(running.RunId))!.Status);
         Assert.Single(await _engine.HistoryAsync());
 
         _engine.Time.Advance(TimeSpan.FromHours(1));
@@ -119,7 +120,7 @@ public sealed class JobSchedulerTests : IAsyncLifetime
         var caughtUp = await sync.NextStartAsync();
 
         var log = await _engine.WaitForLogAsync(log => log.Message.Contains("missed its occurrence", StringComparison.Ordinal));
-        Assert.Equal(new DateTimeOffset(2026, 10, 31, 3, 0, 0, TimeSpan.Zero), EngineHarness.LoggedValue(log, "Occurrence"));
+        Assert.Equal(new DateTimeOffset(2026, 10, 31, 3, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(log.GetStructuredStateValue("Occurrence")!, CultureInfo.InvariantCulture));
         Assert.Equal(EngineHarness.Start, await WatermarkAsync("sync"));
 
         _engine.Time.Advance(Tuesday0300 - EngineHarness.Start);
