@@ -79,6 +79,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobName);
+        cancellationToken.ThrowIfCancellationRequested();
         var job = _catalog.Get(jobName.Trim());
 
         // Refuse a second run before reading the history: the cheap answer first.
@@ -104,6 +105,18 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
 
     public Task<IReadOnlyList<JobRun>> RunPipelineAsync(IReadOnlyList<PipelineStep> steps, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(steps, cancellationToken);
+
+    /// <summary>Whether the engine is shutting down and refuses new runs.</summary>
+    internal bool IsStopping
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stopping;
+            }
+        }
+    }
 
     /// <summary>Whether a run of the job is queued or running.</summary>
     internal bool IsActive(string jobName)
@@ -151,7 +164,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
 
         if (dequeued)
         {
-            _ = Task.Run(() => EndQueuedRunAsync(entry));
+            RunDetached(() => EndQueuedRunAsync(entry));
         }
         else if (entry.SignalCancellation() is { } callbackError)
         {
@@ -314,7 +327,17 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         entry.Status = JobRunStatus.Running;
     }
 
-    private void Launch(JobRunEntry entry) => _ = Task.Run(() => ExecuteAsync(entry));
+    private void Launch(JobRunEntry entry) => RunDetached(() => ExecuteAsync(entry));
+
+    // A run is its own unit of work: it must not inherit the log scope (or other ambient state) of whoever started
+    // it, such as the run that ended just before and freed its turn.
+    private static void RunDetached(Func<Task> work)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(work);
+        }
+    }
 
     private async Task ExecuteAsync(JobRunEntry entry)
     {

@@ -300,23 +300,30 @@ public sealed class JobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Everything_logged_during_a_run_carries_the_job_name_and_run_id()
+    public async Task Everything_logged_during_a_run_carries_its_job_name_and_run_id_and_nothing_of_other_runs()
     {
-        var job = _engine.Job<JobA>("alpha");
-        job.Behavior = static (context, _) =>
+        var release = new TaskCompletionSource();
+        _engine.Job<JobA>("alpha").BlocksUntil(release.Task);
+        var beta = _engine.Job<JobB>("beta");
+        beta.Behavior = static (context, _) =>
         {
             context.Logger.LogInformation("Working on it");
             return Task.FromResult(JobScript.Succeeded());
         };
 
-        var run = await _engine.Runner.RunAsync("alpha");
+        // beta waits behind alpha, so alpha's ending is what starts it: it must not inherit alpha's scope.
+        var alpha = await _engine.Runner.StartAsync("alpha");
+        var run = await _engine.Runner.StartAsync("beta");
+        release.SetResult();
+        await run.Completion;
 
         var jobLog = Assert.Single(_engine.Logs.GetSnapshot(), log => log.Message == "Working on it");
-        Assert.Equal(typeof(JobA).FullName, jobLog.Category);
+        Assert.Equal(typeof(JobB).FullName, jobLog.Category);
         var scope = Assert.IsAssignableFrom<IReadOnlyList<KeyValuePair<string, object?>>>(Assert.Single(jobLog.Scopes));
-        Assert.Contains(new KeyValuePair<string, object?>("JobName", "alpha"), scope);
-        Assert.Contains(new KeyValuePair<string, object?>("RunId", run.Id), scope);
-        Assert.Contains(_engine.Logs.GetSnapshot(), log => log.Message.Contains($"run {run.Id} succeeded", StringComparison.Ordinal) && log.Scopes.Count == 1);
+        Assert.Contains(new KeyValuePair<string, object?>("JobName", "beta"), scope);
+        Assert.Contains(new KeyValuePair<string, object?>("RunId", run.RunId), scope);
+        var ended = Assert.Single(_engine.Logs.GetSnapshot(), log => log.Message.Contains($"run {alpha.RunId} succeeded", StringComparison.Ordinal));
+        Assert.Contains(new KeyValuePair<string, object?>("RunId", alpha.RunId), Assert.IsAssignableFrom<IReadOnlyList<KeyValuePair<string, object?>>>(Assert.Single(ended.Scopes)));
     }
 
     [Fact]
