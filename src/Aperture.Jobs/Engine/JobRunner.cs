@@ -397,7 +397,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         }
         catch (Exception exception)
         {
-            JobRunnerLog.JobThrew(_logger, entry.JobName, entry.RunId, exception);
+            entry.Failure = exception;
             return Ended(run, JobRunStatus.Failed) with { Error = Describe(exception) };
         }
     }
@@ -458,17 +458,19 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
             Launch(queued);
         }
 
-        LogEnded(run);
         try
         {
+            LogEnded(run, entry.Failure);
             RunEnded?.Invoke(run);
         }
         catch (Exception exception)
         {
             JobRunnerLog.RunEndedHandlerFailed(_logger, run.JobName, run.Id, exception);
         }
-
-        entry.Complete(run);
+        finally
+        {
+            entry.Complete(run);
+        }
     }
 
     private async Task<bool> TrySaveAsync(JobRun run)
@@ -486,7 +488,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         }
     }
 
-    private void LogEnded(JobRun run)
+    private void LogEnded(JobRun run, Exception? failure)
     {
         var duration = run.Duration ?? TimeSpan.Zero;
         switch (run.Status)
@@ -498,7 +500,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
                 JobRunnerLog.RunCancelled(_logger, run.JobName, run.Id, duration, run.Error ?? string.Empty);
                 break;
             default:
-                JobRunnerLog.RunFailed(_logger, run.JobName, run.Id, duration, run.Error ?? string.Empty);
+                JobRunnerLog.RunFailed(_logger, run.JobName, run.Id, duration, run.Error ?? string.Empty, failure);
                 break;
         }
     }
