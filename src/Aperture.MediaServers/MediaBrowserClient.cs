@@ -12,6 +12,9 @@ namespace Aperture.MediaServers;
 /// </summary>
 internal abstract class MediaBrowserClient : IMediaServerClient
 {
+    // Ids per existence lookup: 100 32-hex ids keep the URL near 3.3 kB, well inside servers' limits.
+    private const int ExistenceBatchSize = 100;
+
     private readonly MediaServerOptions _options;
 
     protected MediaBrowserClient(MediaServerTransport transport, MediaServerOptions options, ILogger logger)
@@ -102,6 +105,23 @@ internal abstract class MediaBrowserClient : IMediaServerClient
             .Add("SortBy", "SortName")
             .Add("SortOrder", "Ascending");
         return MapMoviesAsync(PageAsync(query, cancellationToken), libraryId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<string>> GetExistingItemIdsAsync(IReadOnlyCollection<string> serverIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serverIds);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in serverIds.Distinct(StringComparer.Ordinal).Chunk(ExistenceBatchSize))
+        {
+            var query = Query("Items").Add("Ids", string.Join(',', batch)).Add("Recursive", true).Add("IncludeItemTypes", "Movie");
+            await foreach (var item in PageAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                existing.Add(item.Id!);
+            }
+        }
+
+        return existing;
     }
 
     /// <inheritdoc />

@@ -322,4 +322,24 @@ public sealed class MediaServerClientTests
 
         Assert.Equal([picks.Id], harness.Server.RefreshedItemIds);
     }
+
+    [Theory]
+    [InlineData(MediaServerKind.Jellyfin)]
+    [InlineData(MediaServerKind.Emby)]
+    public async Task Finds_which_items_still_exist_in_batches(MediaServerKind kind)
+    {
+        await using var harness = await ClientHarness.StartAsync(kind);
+        var a = harness.Server.AddLibrary("A");
+        var b = harness.Server.AddLibrary("B");
+        var inA = harness.Server.AddMovies(a.Id, SampleMovies.Many(150, "A"));
+        var inB = harness.Server.AddMovies(b.Id, SampleMovies.Many(1, "B"));
+        harness.Server.RemoveMovie(inA[7].ServerId);
+        var unknown = kind == MediaServerKind.Emby ? "999999" : "00000000000000000000000000000000";
+        var asked = inA.Select(m => m.ServerId).Append(inB[0].ServerId).Append(unknown).ToList();
+
+        var existing = await harness.Client.GetExistingItemIdsAsync(asked);
+
+        Assert.Equal(asked.Where(id => id != inA[7].ServerId && id != unknown).Order(), existing.Order());
+        Assert.Equal(2, harness.Server.Requests.Count);
+    }
 }

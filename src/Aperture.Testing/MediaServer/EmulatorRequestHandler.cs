@@ -267,6 +267,7 @@ internal sealed class EmulatorRequestHandler
         var savedSince = query["MinDateLastSavedForUser"].ToString() is { Length: > 0 } since
             ? DateTimeOffset.Parse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
             : (DateTimeOffset?)null;
+        var ids = query["Ids"].ToString() is { Length: > 0 } idList ? idList.Split(',').ToHashSet(StringComparer.Ordinal) : null;
         var data = user is null ? null : _state.Locked(_ => new Dictionary<string, EmulatorUserData>(user.Data, StringComparer.Ordinal));
 
         var typesAllowMovies = types.Length == 0 || types.Split(',').Any(t => t.Trim().Equals("Movie", StringComparison.OrdinalIgnoreCase));
@@ -275,7 +276,7 @@ internal sealed class EmulatorRequestHandler
         {
             matches = _state.SortedMovies().Where(movie =>
             {
-                if (library is not null && movie.LibraryId != library.ItemId)
+                if ((library is not null && movie.LibraryId != library.ItemId) || (ids is not null && !ids.Contains(movie.Id)))
                 {
                     return false;
                 }
