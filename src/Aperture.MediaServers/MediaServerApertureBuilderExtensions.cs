@@ -45,7 +45,8 @@ public static class MediaServerApertureBuilderExtensions
                 var settings = provider.GetRequiredService<IOptions<MediaServerOptions>>().Value;
                 ConfigureClient(client, kind, settings);
             })
-            .RedactLoggedHeaders(static _ => true)
+            .RemoveAllLoggers()
+            .AddLogger(static provider => ActivatorUtilities.CreateInstance<MediaServerHttpLogger>(provider), wrapHandlersPipeline: true)
             .AddResilienceHandler("media-server", static (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<MediaServerOptions>>().Value;

@@ -26,23 +26,23 @@ public sealed class MediaServerOptions
     public string ApiKey { get; set; } = string.Empty;
 
     /// <summary>How many items one listing request asks for (1–10 000; default 500).</summary>
-    [Range(1, 10_000, ErrorMessage = "Aperture:MediaServer:PageSize must be between 1 and 10000.")]
+    [SettingRange(1, 10_000)]
     public int PageSize { get; set; } = 500;
 
     /// <summary>How many pages of a listing are fetched at once (1–16; default 4).</summary>
-    [Range(1, 16, ErrorMessage = "Aperture:MediaServer:MaxConcurrentPages must be between 1 and 16.")]
+    [SettingRange(1, 16)]
     public int MaxConcurrentPages { get; set; } = 4;
 
     /// <summary>How long one request attempt may take before it is abandoned and retried (0.1 s – 10 min; default 60 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00", ErrorMessage = "Aperture:MediaServer:Timeout must be between 00:00:00.1 and 00:10:00.")]
+    [SettingRange("00:00:00.1", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often a request that failed with a 5xx, 408 or 429 status or a timeout is retried (0–10; default 3).</summary>
-    [Range(0, 10, ErrorMessage = "Aperture:MediaServer:RetryCount must be between 0 and 10.")]
+    [SettingRange(0, 10)]
     public int RetryCount { get; set; } = 3;
 
     /// <summary>The first retry's delay; later ones grow exponentially, with jitter (0–1 min; default 1 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Aperture:MediaServer:RetryDelay must be between 00:00:00 and 00:01:00.")]
+    [SettingRange("00:00:00", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The client name the server shows for Aperture's session (default <c>Aperture</c>).</summary>
