@@ -68,7 +68,13 @@ internal sealed class ActiveEmbeddingModel : IActiveEmbeddingModel
             }
 
             // One probe serves every concurrent caller; a caller's cancellation only stops its own wait.
-            probing = _probing ??= ProbeAsync();
+            // A failed probe is replaced, so the next call tries again.
+            if (_probing is null || _probing.IsFaulted || _probing.IsCanceled)
+            {
+                _probing = ProbeAsync();
+            }
+
+            probing = _probing;
         }
 
         return new ValueTask<EmbeddingModelId>(probing.WaitAsync(cancellationToken));
@@ -76,29 +82,19 @@ internal sealed class ActiveEmbeddingModel : IActiveEmbeddingModel
 
     private async Task<EmbeddingModelId> ProbeAsync()
     {
-        try
+        var embeddings = await _probe!.GenerateAsync([ProbeText]).ConfigureAwait(false);
+        var dimensions = embeddings.Count == 1 ? embeddings[0].Vector.Length : 0;
+        if (dimensions < 1)
         {
-            var embeddings = await _probe!.GenerateAsync([ProbeText]).ConfigureAwait(false);
-            var dimensions = embeddings.Count == 1 ? embeddings[0].Vector.Length : 0;
-            if (dimensions < 1)
-            {
-                throw new EmbeddingProviderException(
-                    $"The embedding provider for {Key} answered the dimension probe with {embeddings.Count} embeddings of length {dimensions}; it cannot be used. " +
-                    "Check the provider and model, or state the model's dimensions in the options (Aperture:Embeddings:Dimensions).",
-                    Key);
-            }
+            throw new EmbeddingProviderException(
+                $"The embedding provider for {Key} answered the dimension probe with {embeddings.Count} embeddings of length {dimensions}; it cannot be used. " +
+                "Check the provider and model, or state the model's dimensions in the options (Aperture:Embeddings:Dimensions).",
+                Key);
+        }
 
-            var model = new EmbeddingModelId(_provider, _model, dimensions);
-            EmbeddingLog.DimensionsProbed(_logger, Key, dimensions);
-            Volatile.Write(ref _known, model);
-            return model;
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _probing = null;
-            }
-        }
+        var model = new EmbeddingModelId(_provider, _model, dimensions);
+        EmbeddingLog.DimensionsProbed(_logger, Key, dimensions);
+        Volatile.Write(ref _known, model);
+        return model;
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace Aperture.Embeddings;
 
@@ -22,15 +21,12 @@ public class EmbeddingProviderOptions : IValidatableObject
     /// The most texts sent in one provider request (default 128). Larger inputs are split; it may not exceed
     /// the provider's own limit (<see cref="MaxBatchSizeLimit"/>).
     /// </summary>
-    [Range(1, int.MaxValue, ErrorMessage = "Aperture:Embeddings:BatchSize must be 1 or more (texts per provider request).")]
     public int BatchSize { get; set; } = DefaultBatchSize;
 
     /// <summary>The most provider requests in flight at once, across every caller (default 2).</summary>
-    [Range(1, 64, ErrorMessage = "Aperture:Embeddings:MaxConcurrency must be between 1 and 64 (provider requests in flight at once).")]
     public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
 
     /// <summary>How failed requests are retried.</summary>
-    [ValidateObjectMembers]
     public EmbeddingRetryOptions Retry { get; set; } = new();
 
     /// <summary>
@@ -43,8 +39,34 @@ public class EmbeddingProviderOptions : IValidatableObject
     protected virtual string ProviderDisplayName => "the embedding provider";
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Ranges are checked here rather than with <c>[Range]</c>: the options source generator replaces that
+    /// attribute with its own, which drops the custom message that names the setting.
+    /// </remarks>
     public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (BatchSize < 1)
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:BatchSize must be 1 or more (texts per provider request), got {BatchSize}.", [nameof(BatchSize)]);
+        }
+
+        if (MaxConcurrency is < 1 or > 64)
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:MaxConcurrency must be between 1 and 64 (provider requests in flight at once), got {MaxConcurrency}.", [nameof(MaxConcurrency)]);
+        }
+
+        if (Retry is null)
+        {
+            yield return new ValidationResult("Aperture:Embeddings:Retry must not be null.", [nameof(Retry)]);
+        }
+        else
+        {
+            foreach (var result in Retry.Validate())
+            {
+                yield return result;
+            }
+        }
+
         if (MaxBatchSizeLimit is { } limit && BatchSize > limit)
         {
             yield return new ValidationResult(

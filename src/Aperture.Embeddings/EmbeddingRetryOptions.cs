@@ -10,11 +10,9 @@ namespace Aperture.Embeddings;
 public sealed class EmbeddingRetryOptions
 {
     /// <summary>Retries after the first attempt (default 4, so at most 5 attempts); 0 disables retries.</summary>
-    [Range(0, 20, ErrorMessage = "Aperture:Embeddings:Retry:MaxRetries must be between 0 and 20.")]
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>The back-off before the first retry (default 1 s); it doubles on each further retry.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Aperture:Embeddings:Retry:InitialDelay must be between 0 and 10 minutes.")]
     public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -22,7 +20,6 @@ public sealed class EmbeddingRetryOptions
     /// <c>Retry-After</c> is honoured. A provider that asks to wait longer is not retried (the request fails as
     /// exhausted, so a job can move on and a later run try again).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Aperture:Embeddings:Retry:MaxDelay must be between 0 and 1 hour.")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
@@ -30,4 +27,23 @@ public sealed class EmbeddingRetryOptions
     /// the first attempt.
     /// </summary>
     public Func<EmbeddingRetryArguments, ValueTask>? OnRetry { get; set; }
+
+    /// <summary>Checks the ranges; each message names the setting.</summary>
+    internal IEnumerable<ValidationResult> Validate()
+    {
+        if (MaxRetries is < 0 or > 20)
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:Retry:MaxRetries must be between 0 and 20, got {MaxRetries}.", ["Retry." + nameof(MaxRetries)]);
+        }
+
+        if (InitialDelay < TimeSpan.Zero || InitialDelay > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:Retry:InitialDelay must be between 0 and 10 minutes, got {InitialDelay}.", ["Retry." + nameof(InitialDelay)]);
+        }
+
+        if (MaxDelay < TimeSpan.Zero || MaxDelay > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:Retry:MaxDelay must be between 0 and 1 hour, got {MaxDelay}.", ["Retry." + nameof(MaxDelay)]);
+        }
+    }
 }

@@ -29,14 +29,12 @@ public sealed class OllamaEmbeddingOptions : EmbeddingProviderOptions
     /// The model's vector length, when it is not one Aperture knows; <see langword="null"/> to use the known size
     /// or to learn it from one probe request. Ollama cannot shorten vectors: this only states the size.
     /// </summary>
-    [Range(1, 16384, ErrorMessage = "Aperture:Embeddings:Dimensions must be between 1 and 16384, or unset to learn it from the model.")]
     public int? Dimensions { get; set; }
 
     /// <summary>
     /// How long one request may take before it is abandoned and retried (default 5 minutes: the first request
     /// loads the model, which can take long on a small machine).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Aperture:Embeddings:RequestTimeout must be between 1 second and 1 hour.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <inheritdoc />
@@ -51,6 +49,16 @@ public sealed class OllamaEmbeddingOptions : EmbeddingProviderOptions
         foreach (var result in base.Validate(validationContext))
         {
             yield return result;
+        }
+
+        if (Dimensions is < 1 or > 16384)
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:Dimensions must be between 1 and 16384, or unset for the model's own size (got {Dimensions}).", [nameof(Dimensions)]);
+        }
+
+        if (RequestTimeout < TimeSpan.FromSeconds(1) || RequestTimeout > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:RequestTimeout must be between 1 second and 1 hour, got {RequestTimeout}.", [nameof(RequestTimeout)]);
         }
 
         if (BaseUrl is { } baseUrl && !(baseUrl.IsAbsoluteUri && (baseUrl.Scheme == Uri.UriSchemeHttp || baseUrl.Scheme == Uri.UriSchemeHttps)))

@@ -34,11 +34,9 @@ public sealed class OpenAIEmbeddingOptions : EmbeddingProviderOptions
     /// Shortens the vectors to this many dimensions (text-embedding-3 models only); <see langword="null"/> for the
     /// model's own size. A shortened model is stored as its own vector set (<c>openai:model@N</c>).
     /// </summary>
-    [Range(1, 16384, ErrorMessage = "Aperture:Embeddings:Dimensions must be between 1 and 16384, or unset for the model's own size.")]
     public int? Dimensions { get; set; }
 
     /// <summary>How long one request may take before it is abandoned and retried (default 60 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Aperture:Embeddings:RequestTimeout must be between 1 second and 1 hour.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <inheritdoc />
@@ -53,6 +51,16 @@ public sealed class OpenAIEmbeddingOptions : EmbeddingProviderOptions
         foreach (var result in base.Validate(validationContext))
         {
             yield return result;
+        }
+
+        if (Dimensions is < 1 or > 16384)
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:Dimensions must be between 1 and 16384, or unset for the model's own size (got {Dimensions}).", [nameof(Dimensions)]);
+        }
+
+        if (RequestTimeout < TimeSpan.FromSeconds(1) || RequestTimeout > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult($"Aperture:Embeddings:RequestTimeout must be between 1 second and 1 hour, got {RequestTimeout}.", [nameof(RequestTimeout)]);
         }
 
         if (BaseUrl is null && string.IsNullOrWhiteSpace(ApiKey))

@@ -9,7 +9,7 @@ namespace Aperture.Embeddings.Tests;
 /// A service provider composed the way a host composes Aperture, with a fake clock that jumps over every retry
 /// wait (so retries cost no wall-clock time) and captured logs.
 /// </summary>
-public sealed class EmbeddingTestServices : IAsyncDisposable
+public sealed class EmbeddingTestServices : IAsyncDisposable, IDisposable
 {
     private readonly ServiceProvider _provider;
 
@@ -51,4 +51,6 @@ public sealed class EmbeddingTestServices : IAsyncDisposable
         where T : notnull => _provider.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    public void Dispose() => _provider.Dispose();
 }
