@@ -6,7 +6,7 @@ namespace Aperture.Testing;
 /// <param name="EncodingFormat">The <c>encoding_format</c> asked for (<c>float</c>, <c>base64</c>), or <see langword="null"/>.</param>
 /// <param name="Dimensions">The <c>dimensions</c> asked for, or <see langword="null"/>.</param>
 /// <param name="BearerToken">The token of the <c>Authorization: Bearer</c> header, or <see langword="null"/>.</param>
-/// <param name="StatusCode">The status the server answered with.</param>
+/// <param name="StatusCode">The status the server answered with; 0 while the answer is not finished (499 when the client gave up).</param>
 public sealed record FakeEmbeddingRequest(
     string? Model,
     IReadOnlyList<string> Inputs,

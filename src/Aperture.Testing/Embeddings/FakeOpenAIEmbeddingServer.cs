@@ -152,16 +152,24 @@ public sealed class FakeOpenAIEmbeddingServer : IAsyncDisposable
 
         var bearer = ReadBearer(context.Request);
         var inputs = ReadInputs(body);
+        var request = new FakeEmbeddingRequest(body?.Model, inputs ?? [], body?.EncodingFormat, body?.Dimensions, bearer, StatusCode: 0);
         FakeEmbeddingFault? fault;
+        int index;
         lock (_gate)
         {
+            // Recorded on arrival, so a request is counted even while it is still being answered.
             fault = _faults.Count > 0 ? _faults.Dequeue() : _persistentFault;
+            index = _requests.Count;
+            _requests.Add(request);
         }
 
         var status = await AnswerAsync(context, body, inputs, bearer, fault);
         lock (_gate)
         {
-            _requests.Add(new FakeEmbeddingRequest(body?.Model, inputs ?? [], body?.EncodingFormat, body?.Dimensions, bearer, status));
+            if (index < _requests.Count && ReferenceEquals(_requests[index], request))
+            {
+                _requests[index] = request with { StatusCode = status };
+            }
         }
     }
 
