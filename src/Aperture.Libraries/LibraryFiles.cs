@@ -181,7 +181,8 @@ internal sealed class LibraryFiles
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Removes whatever is at <paramref name="path"/> like <see cref="Delete"/>, ignoring failures (cleanup after an error).</summary>
+    public static void TryDelete(string path)
     {
         try
         {

@@ -140,9 +140,17 @@ internal sealed class MovieFolderSync
         var temp = Path.Join(_moviesPath, LibraryFiles.TempFolderPrefix + movie.FolderName);
         LibraryFiles.Delete(temp);
         LibraryFiles.EnsureDirectory(temp);
-        WriteMedia(temp, movie, out _);
-        WriteIfDifferent(temp, movie.Nfo);
-        LibraryFiles.Move(temp, path);
+        try
+        {
+            WriteMedia(temp, movie, out _);
+            WriteIfDifferent(temp, movie.Nfo);
+            LibraryFiles.Move(temp, path);
+        }
+        catch (LibraryWriteException)
+        {
+            LibraryFiles.TryDelete(temp);
+            throw;
+        }
     }
 
     private bool Update(string folder, PlannedMovie movie)

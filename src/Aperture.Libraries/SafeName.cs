@@ -130,8 +130,9 @@ internal static class SafeName
     }
 
     // Format characters (bidirectional overrides, zero-width spaces, byte order marks) are invisible and let a name
-    // look like another; dropping them keeps names honest.
-    private static bool IsInvisible(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    // look like another; dropping them keeps names honest. Joiners stay: emoji sequences and several scripts need them.
+    private static bool IsInvisible(char c) =>
+        c is not ('\u200C' or '\u200D') && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     // Leading dots hide a file from servers and shells; trailing dots and spaces are stripped by Windows.
     private static string TrimEnds(string text) => text.TrimStart('.', ' ').TrimEnd('.', ' ');
