@@ -6,12 +6,12 @@ namespace Aperture.Storage;
 public interface IUserStore
 {
     /// <summary>
-    /// Adds or updates users from the server. A new user starts enabled; an existing user's Aperture settings
-    /// (enabled flag, excluded libraries) are kept.
+    /// Adds or updates users from the server. A new user starts enabled with no excluded libraries; an existing
+    /// user's Aperture settings (enabled flag, excluded libraries) are kept.
     /// </summary>
     Task UpsertUsersAsync(IReadOnlyList<MediaUser> users, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads every known user, ordered by name.</summary>
+    /// <summary>Reads every known user, ordered by name (case-insensitive), then id.</summary>
     Task<IReadOnlyList<UserAccount>> GetUsersAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Turns a user on or off for every job.</summary>
