@@ -18,12 +18,18 @@ internal sealed class LibraryFiles
     private const int ReadOnlyFileSystem = 30;
 
     private readonly Func<Stream, Stream>? _interceptWrite;
+    private readonly Action<string, string> _createLink;
 
     /// <summary>Creates the file operations.</summary>
     /// <param name="interceptWrite">Wraps the stream of every file write; tests use it to fail a write half-way.</param>
-    public LibraryFiles(Func<Stream, Stream>? interceptWrite = null)
+    /// <param name="createLink">
+    /// Creates a symbolic link (path, target); <see cref="File.CreateSymbolicLink"/> unless tests stand in a file
+    /// system that refuses links.
+    /// </param>
+    public LibraryFiles(Func<Stream, Stream>? interceptWrite = null, Action<string, string>? createLink = null)
     {
         _interceptWrite = interceptWrite;
+        _createLink = createLink ?? ((path, target) => File.CreateSymbolicLink(path, target));
     }
 
     /// <summary>What is at <paramref name="path"/>, without following a symbolic link.</summary>
@@ -117,7 +123,7 @@ internal sealed class LibraryFiles
     /// rename) unless <paramref name="isNew"/> says nothing is there and no reader sees the folder yet.
     /// </summary>
     /// <exception cref="LibraryWriteException">The link could not be created; its inner exception says why.</exception>
-    public static void WriteLink(string path, string target, bool isNew = false)
+    public void WriteLink(string path, string target, bool isNew = false)
     {
         var temp = isNew ? path : TempPathFor(path);
         try
@@ -127,7 +133,7 @@ internal sealed class LibraryFiles
                 Delete(temp);
             }
 
-            File.CreateSymbolicLink(temp, target);
+            _createLink(temp, target);
             if (!isNew)
             {
                 File.Move(temp, path, overwrite: true);

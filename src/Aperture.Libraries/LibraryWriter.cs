@@ -156,7 +156,8 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
 
         if (request.Server is { FollowsLocalPathStrm: false } server && sync.StrmCount > 0)
         {
-            warnings.Add($"Library of {user}: {Count(sync.StrmCount)} written as .strm files, which Jellyfin {server.Version} ignores (Jellyfin 10.11.7 and later follow only http, https, rtsp and rtp URLs in .strm files), so they will not play. Set Aperture:Libraries:Mode to Symlink; the server must see the original files at the paths it reports.");
+            warnings.Add($"Library of {user}: {Count(sync.StrmCount)} written as .strm files, which Jellyfin {server.Version} ignores (Jellyfin 10.11.7 and later follow only http, https, rtsp and rtp URLs in .strm files), so they will not play. Set Aperture:Libraries:Mode to Symlink; the server must see the original files at the paths it reports."
+                + (_options.Mode == LibraryWriteMode.Auto ? " (Auto mode writes a .strm where Aperture cannot see the original file: Aperture:Libraries:MediaPathMappings tells it where to look.)" : string.Empty));
         }
 
         if (plan.InvisibleLinkTargets > 0)

@@ -221,7 +221,7 @@ internal sealed class MovieFolderSync
 
         if (file.IsLink)
         {
-            LibraryFiles.WriteLink(path, file.LinkTarget!, isNew);
+            _files.WriteLink(path, file.LinkTarget!, isNew);
         }
         else if (isNew)
         {
