@@ -183,16 +183,15 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
         var current = mine.FirstOrDefault(found => found.Path == path);
         if (current.Marker is null && mine.Count > 0)
         {
-            EnsureFree(path, userId);
+            // A change of case only is the same folder on Windows and macOS: nothing to check there.
+            if (!string.Equals(mine[0].Path, path, StringComparison.OrdinalIgnoreCase))
+            {
+                EnsureFree(path, userId);
+            }
+
             LibraryFiles.Move(mine[0].Path, path);
             _logger.UserFolderRenamed(userName, mine[0].Path, path);
             current = (path, mine[0].Marker);
-        }
-
-        // Copies left behind by an interrupted rename are Aperture's own and would show the user twice.
-        foreach (var stale in mine.Where(found => found.Path != current.Path && Directory.Exists(found.Path)))
-        {
-            LibraryFiles.Delete(stale.Path);
         }
 
         if (current.Marker is null)
