@@ -52,7 +52,7 @@ for project in src/*/*.csproj; do
     fail "$id depends on the optional local model (ONNX Runtime)"
   fi
 done
-extra="$(comm -13 <(printf '%s.%s.nupkg\n' "${packages[@]}" "$version" | sort) <(ls "$feed" | grep '\.nupkg$' | sort))"
+extra="$(comm -13 <(for id in "${packages[@]}"; do echo "$id.$version.nupkg"; done | sort) <(ls "$feed" | grep '\.nupkg$' | sort))"
 [[ -z "$extra" ]] || fail "packages that are not under src/: $extra"
 echo "   ${#packages[@]} packages, each with README, XML docs and symbols"
 

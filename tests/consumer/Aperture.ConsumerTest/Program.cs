@@ -12,6 +12,7 @@ using Aperture.Libraries;
 using Aperture.MediaServers;
 using Aperture.Storage;
 using Aperture.Testing;
+using Aperture.Testing.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
