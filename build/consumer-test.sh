@@ -40,7 +40,9 @@ for project in src/*/*.csproj; do
   for entry in README.md "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
     grep -qxF "$entry" <<<"$contents" || fail "$id: $entry is missing from the package"
   done
-  [[ ! -f "$snupkg" ]] || unzip -Z1 "$snupkg" | grep -qxF "lib/net10.0/$id.pdb" || fail "$id: the symbols package has no $id.pdb"
+  if [[ -f "$snupkg" ]]; then
+    grep -qxF "lib/net10.0/$id.pdb" <<<"$(unzip -Z1 "$snupkg")" || fail "$id: the symbols package has no $id.pdb"
+  fi
   nuspec="$(unzip -p "$nupkg" "$id.nuspec")"
   grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "$id: no MIT licence expression"
   grep -q '<repository type="git" url="https://github.com/' <<<"$nuspec" || fail "$id: no repository URL"

@@ -37,8 +37,9 @@ return checks.Report();
 
 static async Task RunAsync(string work, Checks checks, CancellationToken cancellationToken)
 {
-    // A Jellyfin server with 120 generated movies and 3 users whose watch histories follow their tastes.
-    var data = SyntheticDataGenerator.Generate(new SyntheticDataOptions { Seed = 7, MovieCount = 120, UserCount = 3 });
+    // A Jellyfin server with 120 generated movies and 3 users whose watch histories follow their tastes; without
+    // second (4K) copies, which the store merges into their originals, so each server movie is one stored movie.
+    var data = SyntheticDataGenerator.Generate(new SyntheticDataOptions { Seed = 7, MovieCount = 120, UserCount = 3, DuplicateShare = 0 });
     await using var server = await MediaServerEmulator.StartAsync(
         MediaServerKind.Jellyfin,
         new MediaServerEmulatorOptions { Version = "10.10.7", RecordRequests = false },
