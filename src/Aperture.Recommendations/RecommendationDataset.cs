@@ -73,7 +73,9 @@ internal sealed class RecommendationDataset
 
         var index = VectorIndex.Create(model.Dimensions, vectors.Count);
         var skipped = 0;
-        foreach (var vector in vectors)
+
+        // Rows in server-id order: ties then break the same way whatever ids the store assigned.
+        foreach (var vector in vectors.OrderBy(v => byId.TryGetValue(v.MovieId, out var m) ? m.ServerId : null, StringComparer.Ordinal).ThenBy(v => v.MovieId))
         {
             if (vector.Vector.Length == model.Dimensions && byId.ContainsKey(vector.MovieId) && IsUsable(vector.Vector.Span))
             {

@@ -51,6 +51,7 @@ internal sealed class RecommendationEvaluator(
         var tallies = variants.Select(_ => new Tally()).ToArray();
         var settings = variants.Select(v => ForEvaluation(v.Options, evaluation.K)).ToArray();
         var allStates = dataset.WatchesByUser.Values.SelectMany(w => w).Select(w => w.State).ToList();
+        var facts = new MovieFacts(dataset);
 
         for (var step = 1; step <= evaluation.HoldoutsPerUser; step++)
         {
@@ -80,7 +81,7 @@ internal sealed class RecommendationEvaluator(
             var stepUsers = evaluated.Where(u => targets.ContainsKey(u.Id)).ToList();
             for (var v = 0; v < variants.Count; v++)
             {
-                var session = new RecommendationSession(stepDataset, settings[v], explainer: null, TimeProvider.System, NullLogger.Instance, cancellationToken);
+                var session = new RecommendationSession(stepDataset, settings[v], explainer: null, TimeProvider.System, NullLogger.Instance, cancellationToken, facts);
                 await foreach (var result in session.RecommendAsync(stepUsers, cancellationToken).ConfigureAwait(false))
                 {
                     tallies[v].Add(result.UserId, dataset.FilmOf[targets[result.UserId].Row], result, stepDataset);

@@ -35,7 +35,8 @@ internal sealed class RecommendationSession : IRecommendationSession
         IPickExplainer? explainer,
         TimeProvider timeProvider,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        MovieFacts? facts = null)
     {
         var started = timeProvider.GetTimestamp();
         _dataset = dataset;
@@ -43,7 +44,7 @@ internal sealed class RecommendationSession : IRecommendationSession
         _explainer = explainer;
         _timeProvider = timeProvider;
         _logger = logger;
-        _facts = new MovieFacts(dataset);
+        _facts = facts ?? new MovieFacts(dataset);
         _collaborative = CollaborativeModel.Build(dataset, options, cancellationToken);
         _prior = BuildPrior();
         SettingsJson = JsonSerializer.Serialize(Snapshot(), RecommendationsJsonContext.Default.SettingsSnapshot);

@@ -21,8 +21,6 @@ public sealed class OfflineEvaluationTests(ITestOutputHelper output)
         [
             new("popularity", RecommendationPresets.Popularity()),
             new("reference-centroid", RecommendationPresets.ReferenceCentroid()),
-            new("content-centroid", RecommendationPresets.ContentCentroid()),
-            new("hybrid, one centroid", new RecommendationOptions { Profile = TasteProfileKind.Centroid }),
             new("hybrid (default)", new RecommendationOptions()),
         ];
         var totals = variants.ToDictionary(v => v.Name, _ => new Totals());
