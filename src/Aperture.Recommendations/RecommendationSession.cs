@@ -115,15 +115,15 @@ internal sealed class RecommendationSession : IRecommendationSession
 
     private UserWork Prepare(UserAccount user)
     {
-        var watches = _dataset.WatchesOf(user.Id);
         try
         {
+            var watches = _dataset.WatchesOf(user.Id);
             var items = TasteProfileBuilder.SelectItems(watches, _options, _dataset.Now);
             return new UserWork(user, watches, TasteProfileBuilder.Build(items, _dataset, _options), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new UserWork(user, watches, null, exception);
+            return new UserWork(user, [], null, exception);
         }
     }
 
@@ -155,7 +155,6 @@ internal sealed class RecommendationSession : IRecommendationSession
     private async Task<UserRecommendations> RecommendOneAsync(UserWork work, ReadOnlyMemory<float> interestScores, TimeSpan sharedElapsed, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
-        var userId = work.User.Id;
         if (work.Error is not null)
         {
             return Failed(work.User, work.Error, sharedElapsed);
@@ -163,7 +162,7 @@ internal sealed class RecommendationSession : IRecommendationSession
 
         if (work.Profile is not { IsEmpty: false } profile)
         {
-            return new UserRecommendations(userId, RecommendationOutcome.NoHistory, [], 0, sharedElapsed);
+            return new UserRecommendations(work.User.Id, RecommendationOutcome.NoHistory, [], 0, sharedElapsed);
         }
 
         try
@@ -175,7 +174,7 @@ internal sealed class RecommendationSession : IRecommendationSession
             var picks = drafts
                 .Select((d, i) => new MoviePick(i + 1, d.Draft.Movie.Id, Math.Round(d.Score, 6), d.Draft.Breakdown, d.Draft.Evidence, explanations[i]))
                 .ToList();
-            return new UserRecommendations(userId, RecommendationOutcome.Completed, picks, candidateCount, sharedElapsed + _timeProvider.GetElapsedTime(started));
+            return new UserRecommendations(work.User.Id, RecommendationOutcome.Completed, picks, candidateCount, sharedElapsed + _timeProvider.GetElapsedTime(started));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -185,8 +184,10 @@ internal sealed class RecommendationSession : IRecommendationSession
 
     private UserRecommendations Failed(UserAccount user, Exception exception, TimeSpan elapsed)
     {
-        Log.UserFailed(_logger, user.Id, exception);
-        return new UserRecommendations(user.Id, RecommendationOutcome.Failed, [], 0, elapsed, $"{exception.GetType().Name}: {exception.Message}");
+        // The id as far as it can be read: the failure may lie in the account itself.
+        var userId = user.User?.Id ?? string.Empty;
+        Log.UserFailed(_logger, userId, exception);
+        return new UserRecommendations(userId, RecommendationOutcome.Failed, [], 0, elapsed, $"{exception.GetType().Name}: {exception.Message}");
     }
 
     private (List<(PickDraft Draft, double Score)> Drafts, int CandidateCount) Rank(UserWork work, TasteProfile profile, ReadOnlySpan<float> interestScores)

@@ -67,7 +67,7 @@ internal sealed class Recommender(
             case ExplanationMode.None:
                 return null;
             case ExplanationMode.Chat when services.GetService<IChatClient>() is { } chatClient:
-                return new ChatExplainer(chatClient, settings, logger);
+                return new ChatExplainer(chatClient, settings, timeProvider, logger);
             case ExplanationMode.Chat:
                 Log.NoChatClient(logger);
                 return new TemplateExplainer();

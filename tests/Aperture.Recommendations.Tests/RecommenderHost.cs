@@ -31,6 +31,8 @@ internal sealed class RecommenderHost : IAsyncDisposable
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 
+    public Microsoft.Extensions.Options.IOptions<RecommendationOptions> Options => _provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecommendationOptions>>();
+
     public static async Task<RecommenderHost> StartAsync(
         SyntheticServer server,
         Action<RecommendationOptions>? configure = null,
