@@ -21,6 +21,8 @@ internal sealed class EmulatorRequestHandler
     private readonly EmulatorFaults _faults;
     private readonly EmulatorRequestLog _log;
     private readonly string _apiKey;
+    private int _inFlight;
+    private int _peakInFlight;
 
     public EmulatorRequestHandler(MediaServerEmulator emulator, EmulatorState state, EmulatorResponses responses, EmulatorFaults faults, EmulatorRequestLog log, string apiKey)
     {
@@ -34,7 +36,29 @@ internal sealed class EmulatorRequestHandler
 
     private bool IsEmby => _state.Kind == MediaServerKind.Emby;
 
+    /// <summary>The most requests that were being answered at the same time since the last reset.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    public void ResetPeak() => Volatile.Write(ref _peakInFlight, 0);
+
     public async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = PeakInFlight; inFlight > peak && Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) != peak; peak = PeakInFlight)
+        {
+        }
+
+        try
+        {
+            await AnswerAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
@@ -243,6 +267,7 @@ internal sealed class EmulatorRequestHandler
         var savedSince = query["MinDateLastSavedForUser"].ToString() is { Length: > 0 } since
             ? DateTimeOffset.Parse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
             : (DateTimeOffset?)null;
+        var ids = query["Ids"].ToString() is { Length: > 0 } idList ? idList.Split(',').ToHashSet(StringComparer.Ordinal) : null;
         var data = user is null ? null : _state.Locked(_ => new Dictionary<string, EmulatorUserData>(user.Data, StringComparer.Ordinal));
 
         var typesAllowMovies = types.Length == 0 || types.Split(',').Any(t => t.Trim().Equals("Movie", StringComparison.OrdinalIgnoreCase));
@@ -251,7 +276,7 @@ internal sealed class EmulatorRequestHandler
         {
             matches = _state.SortedMovies().Where(movie =>
             {
-                if (library is not null && movie.LibraryId != library.ItemId)
+                if ((library is not null && movie.LibraryId != library.ItemId) || (ids is not null && !ids.Contains(movie.Id)))
                 {
                     return false;
                 }
