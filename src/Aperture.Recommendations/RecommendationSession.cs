@@ -238,15 +238,19 @@ internal sealed class RecommendationSession : IRecommendationSession
             var weights = new Weights(_options.ContentWeight, _options.CollaborativeWeight * confidence, _options.PriorWeight, _options.NoveltyWeight).Normalised();
 
             // 3. Blend standardised signals, so each weight means the same whatever a signal's natural spread.
+            var contentZ = contentStats.ToStandardiser();
+            var collaborativeZ = collaborativeStats.ToStandardiser();
+            var priorZ = priorStats.ToStandardiser();
+            var noveltyZ = noveltyStats.ToStandardiser();
             for (var row = 0; row < rows; row++)
             {
                 if (!float.IsNegativeInfinity(relevance[row]))
                 {
                     relevance[row] = (float)(
-                        (weights.Content * contentStats.Standardise(content[row]))
-                        + (weights.Collaborative * collaborativeStats.Standardise(filmScores[_dataset.FilmOf[row]]))
-                        + (weights.Prior * priorStats.Standardise(_prior[row]))
-                        + (weights.Novelty * noveltyStats.Standardise(novelty[row])));
+                        (weights.Content * contentZ.Apply(content[row]))
+                        + (weights.Collaborative * collaborativeZ.Apply(filmScores[_dataset.FilmOf[row]]))
+                        + (weights.Prior * priorZ.Apply(_prior[row]))
+                        + (weights.Novelty * noveltyZ.Apply(novelty[row])));
                 }
             }
 
@@ -277,7 +281,7 @@ internal sealed class RecommendationSession : IRecommendationSession
                         Round(_prior[row]),
                         Round(novelty[row]),
                         Round(pick.Redundancy));
-                    var collaborativeShare = CollaborativeShare(weights, collaborativeStats.Standardise(filmScores[_dataset.FilmOf[row]]), contentStats.Standardise(content[row]), priorStats.Standardise(_prior[row]), noveltyStats.Standardise(novelty[row]));
+                    var collaborativeShare = CollaborativeShare(weights, collaborativeZ.Apply(filmScores[_dataset.FilmOf[row]]), contentZ.Apply(content[row]), priorZ.Apply(_prior[row]), noveltyZ.Apply(novelty[row]));
                     drafts.Add((new PickDraft(_dataset.Movies[row], evidence, evidenceMovies, breakdown, collaborativeShare), pick.Score));
                 }
 

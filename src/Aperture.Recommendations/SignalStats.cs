@@ -29,13 +29,21 @@ internal struct SignalStats
         Max = Math.Max(Max, value);
     }
 
-    /// <summary>(value − mean) / standard deviation; 0 when the signal does not vary.</summary>
-    public readonly double Standardise(double value)
+    /// <summary>The map value ↦ (value − mean) / standard deviation (every value ↦ 0 when the signal does not vary).</summary>
+    public readonly Standardiser ToStandardiser()
     {
         var spread = StandardDeviation;
-        return spread > 1e-9 ? (value - Mean) / spread : 0;
+        return new Standardiser(Mean, spread > 1e-9 ? 1 / spread : 0);
     }
 
     /// <summary>The value's position in [min, max], in [0, 1]; 1 when the signal does not vary.</summary>
     public readonly double Rescale(double value) => Max > Min ? (value - Min) / (Max - Min) : 1;
+}
+
+/// <summary>A signal's standardisation: (value − mean) × scale.</summary>
+/// <param name="Mean">The signal's mean over the candidates.</param>
+/// <param name="Scale">One over its standard deviation, or 0 when it does not vary.</param>
+internal readonly record struct Standardiser(double Mean, double Scale)
+{
+    public double Apply(double value) => (value - Mean) * Scale;
 }
