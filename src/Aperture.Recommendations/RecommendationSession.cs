@@ -460,7 +460,12 @@ internal sealed class RecommendationSession : IRecommendationSession
         _options.PopularityShare,
         _options.DiversityWeight,
         _options.EvidencePerPick,
-        _explainer is null ? ExplanationMode.None : _options.Explanations,
+        _explainer switch
+        {
+            null => ExplanationMode.None,
+            ChatExplainer => ExplanationMode.Chat,
+            _ => ExplanationMode.Template,
+        },
         _options.InProgressThreshold,
         _options.DislikeRatingThreshold);
 
