@@ -17,8 +17,9 @@ public sealed class SqliteStoreOptions
 
     /// <summary>
     /// How long a write waits for another process (another Aperture instance, a backup tool) to release the file
-    /// before it fails with a <see cref="StoreException"/>. Default 30 seconds; 0 to 10 minutes.
+    /// before it fails with a <see cref="StoreException"/>. Default 30 seconds; 0 to 10 minutes. SQLite waits this
+    /// long, and Microsoft.Data.Sqlite retries in whole seconds, so a timeout under a second acts as about one second.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Aperture:Storage:BusyTimeout must be between 00:00:00 and 00:10:00 (how long a write waits for a file locked by another process).")]
+    [TimeSpanRange("00:00:00", "00:10:00", ErrorMessage = "Aperture:Storage:BusyTimeout must be between 00:00:00 and 00:10:00 (how long a write waits for a file locked by another process).")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

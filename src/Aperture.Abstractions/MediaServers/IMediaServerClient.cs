@@ -37,6 +37,15 @@ public interface IMediaServerClient
     IAsyncEnumerable<Movie> GetMoviesAsync(string libraryId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Returns which of <paramref name="serverIds"/> the server still has, in any library. A listing can skip an
+    /// item without any sign when the catalogue changes while it is read (one item removed from a page already read,
+    /// one added after it), so a movie missing from a listing is confirmed gone with this before it is marked removed.
+    /// </summary>
+    /// <param name="serverIds">The server item ids to look for (any number; they are asked for in batches).</param>
+    /// <param name="cancellationToken">Stops the lookup.</param>
+    Task<IReadOnlySet<string>> GetExistingItemIdsAsync(IReadOnlyCollection<string> serverIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads one user's watch states of movies: played, favourite, and in-progress (the resume list) items,
     /// merged per item.
     /// </summary>

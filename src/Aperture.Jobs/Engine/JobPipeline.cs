@@ -57,6 +57,10 @@ internal sealed class JobPipeline(JobRunner runner, JobCatalog catalog, IJobRunS
                 {
                     run = await RecordSkippedAsync(job, variant, "Skipped: the pipeline was cancelled before this step started.").ConfigureAwait(false);
                 }
+                catch (InvalidOperationException) when (runner.IsStopping)
+                {
+                    run = await RecordSkippedAsync(job, variant, "Skipped: the host is shutting down.").ConfigureAwait(false);
+                }
 
                 if (run.Status != JobRunStatus.Succeeded)
                 {

@@ -54,6 +54,9 @@ internal sealed class JobRunEntry : IJobRunHandle
     /// <summary>Why the run was cancelled (recorded as its error), once it has been.</summary>
     public string? CancelReason { get; set; }
 
+    /// <summary>What the job threw, when it failed that way (logged with the run's end).</summary>
+    public Exception? Failure { get; set; }
+
     /// <summary>Whether the run occupies one of the engine's concurrent slots.</summary>
     public bool HoldsSlot { get; set; }
 

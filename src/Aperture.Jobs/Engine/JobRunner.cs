@@ -79,6 +79,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobName);
+        cancellationToken.ThrowIfCancellationRequested();
         var job = _catalog.Get(jobName.Trim());
 
         // Refuse a second run before reading the history: the cheap answer first.
@@ -104,6 +105,18 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
 
     public Task<IReadOnlyList<JobRun>> RunPipelineAsync(IReadOnlyList<PipelineStep> steps, CancellationToken cancellationToken = default) =>
         _pipeline.RunAsync(steps, cancellationToken);
+
+    /// <summary>Whether the engine is shutting down and refuses new runs.</summary>
+    internal bool IsStopping
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stopping;
+            }
+        }
+    }
 
     /// <summary>Whether a run of the job is queued or running.</summary>
     internal bool IsActive(string jobName)
@@ -151,7 +164,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
 
         if (dequeued)
         {
-            _ = Task.Run(() => EndQueuedRunAsync(entry));
+            RunDetached(() => EndQueuedRunAsync(entry));
         }
         else if (entry.SignalCancellation() is { } callbackError)
         {
@@ -190,10 +203,11 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
 
         if (gracePeriod > TimeSpan.Zero)
         {
+            var grace = ended.WaitAsync(gracePeriod, _timeProvider, cancellationToken);
             JobRunnerLog.WaitingForRuns(_logger, active.Length - queued.Length, gracePeriod);
             try
             {
-                await ended.WaitAsync(gracePeriod, _timeProvider, cancellationToken).ConfigureAwait(false);
+                await grace.ConfigureAwait(false);
                 return;
             }
             catch (TimeoutException)
@@ -258,10 +272,11 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         List<string>? missing = null;
         foreach (var prerequisite in job.Prerequisites)
         {
-            var success = await _store.GetLatestJobRunAsync(prerequisite, JobRunStatus.Succeeded, cancellationToken).ConfigureAwait(false);
+            var name = _catalog.TryFind(prerequisite, out var known) ? known.Name : prerequisite;
+            var success = await _store.GetLatestJobRunAsync(name, JobRunStatus.Succeeded, cancellationToken).ConfigureAwait(false);
             if (success is null)
             {
-                (missing ??= []).Add(_catalog.TryFind(prerequisite, out var known) ? known.Name : prerequisite);
+                (missing ??= []).Add(name);
             }
         }
 
@@ -312,7 +327,17 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         entry.Status = JobRunStatus.Running;
     }
 
-    private void Launch(JobRunEntry entry) => _ = Task.Run(() => ExecuteAsync(entry));
+    private void Launch(JobRunEntry entry) => RunDetached(() => ExecuteAsync(entry));
+
+    // A run is its own unit of work: it must not inherit the log scope (or other ambient state) of whoever started
+    // it, such as the run that ended just before and freed its turn.
+    private static void RunDetached(Func<Task> work)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(work);
+        }
+    }
 
     private async Task ExecuteAsync(JobRunEntry entry)
     {
@@ -372,7 +397,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         }
         catch (Exception exception)
         {
-            JobRunnerLog.JobThrew(_logger, entry.JobName, entry.RunId, exception);
+            entry.Failure = exception;
             return Ended(run, JobRunStatus.Failed) with { Error = Describe(exception) };
         }
     }
@@ -433,17 +458,19 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
             Launch(queued);
         }
 
-        LogEnded(run);
         try
         {
+            LogEnded(run, entry.Failure);
             RunEnded?.Invoke(run);
         }
         catch (Exception exception)
         {
             JobRunnerLog.RunEndedHandlerFailed(_logger, run.JobName, run.Id, exception);
         }
-
-        entry.Complete(run);
+        finally
+        {
+            entry.Complete(run);
+        }
     }
 
     private async Task<bool> TrySaveAsync(JobRun run)
@@ -461,7 +488,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
         }
     }
 
-    private void LogEnded(JobRun run)
+    private void LogEnded(JobRun run, Exception? failure)
     {
         var duration = run.Duration ?? TimeSpan.Zero;
         switch (run.Status)
@@ -473,7 +500,7 @@ internal sealed class JobRunner : IJobRunner, IAsyncDisposable, IDisposable
                 JobRunnerLog.RunCancelled(_logger, run.JobName, run.Id, duration, run.Error ?? string.Empty);
                 break;
             default:
-                JobRunnerLog.RunFailed(_logger, run.JobName, run.Id, duration, run.Error ?? string.Empty);
+                JobRunnerLog.RunFailed(_logger, run.JobName, run.Id, duration, run.Error ?? string.Empty, failure);
                 break;
         }
     }

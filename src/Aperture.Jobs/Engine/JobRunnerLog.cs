@@ -21,13 +21,10 @@ internal static partial class JobRunnerLog
     public static partial void RunSucceeded(ILogger logger, string jobName, Guid runId, TimeSpan duration, string summary);
 
     [LoggerMessage(4, LogLevel.Error, "Job {JobName} run {RunId} failed after {Duration}: {Error}")]
-    public static partial void RunFailed(ILogger logger, string jobName, Guid runId, TimeSpan duration, string error);
+    public static partial void RunFailed(ILogger logger, string jobName, Guid runId, TimeSpan duration, string error, Exception? exception);
 
     [LoggerMessage(5, LogLevel.Warning, "Job {JobName} run {RunId} cancelled after {Duration}: {Reason}")]
     public static partial void RunCancelled(ILogger logger, string jobName, Guid runId, TimeSpan duration, string reason);
-
-    [LoggerMessage(6, LogLevel.Error, "Job {JobName} run {RunId} threw")]
-    public static partial void JobThrew(ILogger logger, string jobName, Guid runId, Exception exception);
 
     [LoggerMessage(7, LogLevel.Error, "Job {JobName} run {RunId} could not be recorded as {Status} in the job history")]
     public static partial void RunNotRecorded(ILogger logger, string jobName, Guid runId, JobRunStatus status, Exception exception);
@@ -35,7 +32,7 @@ internal static partial class JobRunnerLog
     [LoggerMessage(8, LogLevel.Warning, "A cancellation callback of job {JobName} run {RunId} threw")]
     public static partial void CancellationCallbackFailed(ILogger logger, string jobName, Guid runId, Exception exception);
 
-    [LoggerMessage(9, LogLevel.Error, "A handler of the end of job {JobName} run {RunId} threw")]
+    [LoggerMessage(9, LogLevel.Error, "Reporting the end of job {JobName} run {RunId} threw")]
     public static partial void RunEndedHandlerFailed(ILogger logger, string jobName, Guid runId, Exception exception);
 
     [LoggerMessage(10, LogLevel.Information, "Shutting down: waiting up to {GracePeriod} for {Count} running job(s) before cancelling them")]

@@ -34,6 +34,11 @@ internal sealed class JobScheduleTable
             {
                 schedule = JobSchedule.Manual;
             }
+            else if (schedule.AfterJob is { } afterJob && catalog.TryFind(afterJob, out var trigger))
+            {
+                // The history is keyed by the exact name; a setting may spell it in another case.
+                schedule = JobSchedule.After(trigger.Name);
+            }
 
             var scheduled = new ScheduledJob(job, schedule, null);
             if (schedule.Cron is { } expression)

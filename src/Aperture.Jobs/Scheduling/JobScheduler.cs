@@ -75,7 +75,14 @@ internal sealed class JobScheduler
 
         foreach (var job in _afterJobs)
         {
-            JobSchedulerLog.Scheduled(_logger, job.Name, job.Schedule.ToString(), null);
+            if (_runner.Jobs.Any(other => string.Equals(other.Name, job.Schedule.AfterJob, StringComparison.OrdinalIgnoreCase)))
+            {
+                JobSchedulerLog.ScheduledAfter(_logger, job.Name, job.Schedule.AfterJob!);
+            }
+            else
+            {
+                JobSchedulerLog.AfterJobNotRegistered(_logger, job.Name, job.Schedule.AfterJob!);
+            }
         }
 
         _runner.RunEnded += OnRunEnded;

@@ -5,7 +5,7 @@ namespace Aperture.Jobs;
 /// <summary>The scheduler's log messages (source-generated).</summary>
 internal static partial class JobSchedulerLog
 {
-    [LoggerMessage(101, LogLevel.Information, "Job {JobName} is scheduled: {Schedule}; next occurrence {NextOccurrence}")]
+    [LoggerMessage(101, LogLevel.Information, "Job {JobName} is scheduled on {Schedule}; next occurrence {NextOccurrence}")]
     public static partial void Scheduled(ILogger logger, string jobName, string schedule, DateTimeOffset? nextOccurrence);
 
     [LoggerMessage(102, LogLevel.Information, "Job {JobName} is due (occurrence {Occurrence})")]
@@ -37,4 +37,10 @@ internal static partial class JobSchedulerLog
 
     [LoggerMessage(111, LogLevel.Error, "A scheduler pass failed; retrying shortly")]
     public static partial void PassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(112, LogLevel.Information, "Job {JobName} is scheduled to run after each success of {TriggerJob}")]
+    public static partial void ScheduledAfter(ILogger logger, string jobName, string triggerJob);
+
+    [LoggerMessage(113, LogLevel.Warning, "Job {JobName} is scheduled to run after {TriggerJob}, which is not registered, so it never runs on its own; register that job or give this one another schedule")]
+    public static partial void AfterJobNotRegistered(ILogger logger, string jobName, string triggerJob);
 }

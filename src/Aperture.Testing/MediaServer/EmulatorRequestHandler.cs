@@ -21,6 +21,8 @@ internal sealed class EmulatorRequestHandler
     private readonly EmulatorFaults _faults;
     private readonly EmulatorRequestLog _log;
     private readonly string _apiKey;
+    private int _inFlight;
+    private int _peakInFlight;
 
     public EmulatorRequestHandler(MediaServerEmulator emulator, EmulatorState state, EmulatorResponses responses, EmulatorFaults faults, EmulatorRequestLog log, string apiKey)
     {
@@ -34,7 +36,29 @@ internal sealed class EmulatorRequestHandler
 
     private bool IsEmby => _state.Kind == MediaServerKind.Emby;
 
+    /// <summary>The most requests that were being answered at the same time since the last reset.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    public void ResetPeak() => Volatile.Write(ref _peakInFlight, 0);
+
     public async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = PeakInFlight; inFlight > peak && Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) != peak; peak = PeakInFlight)
+        {
+        }
+
+        try
+        {
+            await AnswerAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
@@ -105,6 +129,7 @@ internal sealed class EmulatorRequestHandler
             change.Change!(_emulator);
         }
 
+        using var owner = reply.Owner;
         var response = context.Response;
         response.StatusCode = reply.StatusCode;
         if (!reply.Body.IsEmpty)
@@ -243,6 +268,7 @@ internal sealed class EmulatorRequestHandler
         var savedSince = query["MinDateLastSavedForUser"].ToString() is { Length: > 0 } since
             ? DateTimeOffset.Parse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
             : (DateTimeOffset?)null;
+        var ids = query["Ids"].ToString() is { Length: > 0 } idList ? idList.Split(',').ToHashSet(StringComparer.Ordinal) : null;
         var data = user is null ? null : _state.Locked(_ => new Dictionary<string, EmulatorUserData>(user.Data, StringComparer.Ordinal));
 
         var typesAllowMovies = types.Length == 0 || types.Split(',').Any(t => t.Trim().Equals("Movie", StringComparison.OrdinalIgnoreCase));
@@ -251,7 +277,7 @@ internal sealed class EmulatorRequestHandler
         {
             matches = _state.SortedMovies().Where(movie =>
             {
-                if (library is not null && movie.LibraryId != library.ItemId)
+                if ((library is not null && movie.LibraryId != library.ItemId) || (ids is not null && !ids.Contains(movie.Id)))
                 {
                     return false;
                 }
@@ -283,7 +309,13 @@ internal sealed class EmulatorRequestHandler
         var start = Math.Clamp(IntParameter(query, "StartIndex") ?? 0, 0, all.Count);
         var count = Math.Min(IntParameter(query, "Limit") ?? int.MaxValue, all.Count - start);
 
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, count * 2048));
+        var capacity = 64;
+        for (var i = start; i < start + count; i++)
+        {
+            capacity += all[i].MaxJsonLength + (user is null ? 1 : 512);
+        }
+
+        var buffer = new PooledBufferWriter(capacity);
         var userData = new ArrayBufferWriter<byte>(512);
         using var userDataWriter = new Utf8JsonWriter(userData);
         buffer.Write("{\"Items\":["u8);
@@ -315,7 +347,7 @@ internal sealed class EmulatorRequestHandler
         }
 
         buffer.Write("}"u8);
-        return new Reply(200, buffer.WrittenMemory, Reply.JsonType);
+        return new Reply(200, buffer.WrittenMemory, Reply.JsonType, buffer);
     }
 
     private Reply CreateLibrary(IQueryCollection query, JsonElement body)
@@ -495,14 +527,14 @@ internal sealed class EmulatorRequestHandler
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static void WriteNumber(ArrayBufferWriter<byte> buffer, int value)
+    private static void WriteNumber(IBufferWriter<byte> buffer, int value)
     {
         Utf8Formatter.TryFormat(value, buffer.GetSpan(11), out var written);
         buffer.Advance(written);
     }
 
-    /// <summary>A response: status, body and content type.</summary>
-    private readonly record struct Reply(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType)
+    /// <summary>A response: status, body and content type, and the pooled buffer to give back once it is sent.</summary>
+    private readonly record struct Reply(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType, IDisposable? Owner = null)
     {
         public const string JsonType = "application/json; charset=utf-8";
 

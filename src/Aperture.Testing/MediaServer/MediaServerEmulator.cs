@@ -29,6 +29,7 @@ public sealed class MediaServerEmulator : IAsyncDisposable
     private readonly EmulatorState _state;
     private readonly EmulatorFaults _faults = new();
     private readonly EmulatorRequestLog _log;
+    private readonly EmulatorRequestHandler _handler;
 
     private MediaServerEmulator(MediaServerKind kind, MediaServerEmulatorOptions options)
     {
@@ -40,7 +41,7 @@ public sealed class MediaServerEmulator : IAsyncDisposable
         Version = options.Version ?? (kind == MediaServerKind.Emby ? "4.8.11.0" : "10.11.11");
         _state = new EmulatorState(kind, ids, new EmulatorItemWriter(kind, ServerId, ids), options.TimeProvider ?? TimeProvider.System);
         _log = new EmulatorRequestLog(options.RecordRequests);
-        var handler = new EmulatorRequestHandler(this, _state, new EmulatorResponses(_state, ServerId, ServerName, Version), _faults, _log, ApiKey);
+        var handler = _handler = new EmulatorRequestHandler(this, _state, new EmulatorResponses(_state, ServerId, ServerName, Version), _faults, _log, ApiKey);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -81,6 +82,9 @@ public sealed class MediaServerEmulator : IAsyncDisposable
     /// <summary>The requests received so far, in arrival order (empty when recording is off).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
 
+    /// <summary>The most requests the emulator was answering at the same time since it started or <see cref="ClearRequests"/> was called.</summary>
+    public int PeakConcurrentRequests => _handler.PeakInFlight;
+
     /// <summary>Starts an emulator of <paramref name="kind"/> on 127.0.0.1 and a free port.</summary>
     public static async Task<MediaServerEmulator> StartAsync(MediaServerKind kind, MediaServerEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -102,6 +106,9 @@ public sealed class MediaServerEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(library);
         return EmulatorState.ToRecord(_state.AddLibrary(library.Id, library.Name, library.CollectionType, library.Locations));
     }
+
+    /// <summary>Removes a library and its movies, as a server does when a library is deleted; returns whether it existed.</summary>
+    public bool RemoveLibrary(string libraryId) => _state.RemoveLibraryAndMovies(libraryId);
 
     /// <summary>
     /// Adds movies to a library. A blank <see cref="Movie.ServerId"/> gets a generated id in the dialect's format;
@@ -186,8 +193,12 @@ public sealed class MediaServerEmulator : IAsyncDisposable
     /// <summary>Disarms every fault.</summary>
     public void ClearFaults() => _faults.Clear();
 
-    /// <summary>Forgets the requests recorded so far.</summary>
-    public void ClearRequests() => _log.Clear();
+    /// <summary>Forgets the requests recorded so far and resets <see cref="PeakConcurrentRequests"/>.</summary>
+    public void ClearRequests()
+    {
+        _log.Clear();
+        _handler.ResetPeak();
+    }
 
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
