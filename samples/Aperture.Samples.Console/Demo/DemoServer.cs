@@ -55,6 +55,12 @@ internal static class DemoServer
         return emulator;
     }
 
+    /// <summary>The taste of the demo user <paramref name="userId"/>, or <see langword="null"/> for a user the demo did not create.</summary>
+    public static DemoPersona? PersonaOf(string userId) =>
+        int.TryParse(userId, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var number) && number >= 0xDE00
+            ? DemoPersona.All[(number - 0xDE00) % DemoPersona.All.Count]
+            : null;
+
     private static string DemoUserId(int index) => (0xDE00 + index).ToString("x32", CultureInfo.InvariantCulture);
 
     private static Movie ToMovie(DemoFilm film)
