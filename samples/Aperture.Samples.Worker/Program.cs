@@ -1,4 +1,5 @@
 using Aperture;
+using Aperture.Jobs;
 using Aperture.Samples;
 using Microsoft.Extensions.Hosting;
 

@@ -1,3 +1,4 @@
+using Aperture.Jobs;
 using Aperture.Samples.Console.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,12 @@ internal static class ApertureHostFactory
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        if (!verbose)
+        {
+            // The host logs a failed start, which the command reports itself, in one line.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        }
+
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);

@@ -1,3 +1,4 @@
+using Aperture.Samples.Console.Rendering;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,10 +21,9 @@ internal static class ErrorReport
     /// <summary>The exit code of a command stopped with Ctrl+C.</summary>
     public const int CancelledExitCode = 130;
 
-    private static readonly IAnsiConsole s_error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
 
     /// <summary>Writes <paramref name="exception"/> for people and returns the exit code.</summary>
-    public static int Write(Exception exception, bool verbose) => Write(s_error, exception, verbose);
+    public static int Write(Exception exception, bool verbose) => Write(StandardError.Console, exception, verbose);
 
     /// <summary>Writes <paramref name="exception"/> to <paramref name="console"/> and returns the exit code.</summary>
     public static int Write(IAnsiConsole console, Exception exception, bool verbose)
@@ -59,15 +59,25 @@ internal static class ErrorReport
         ArgumentNullException.ThrowIfNull(exception);
         return Unwrap(exception) switch
         {
-            OptionsValidationException invalid => ([.. invalid.Failures], UsageExitCode),
+            OptionsValidationException invalid => ([.. invalid.Failures.Select(WithoutMemberName)], UsageExitCode),
             AggregateException many when many.InnerExceptions.All(static inner => inner is OptionsValidationException) =>
-                ([.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(static invalid => invalid.Failures)], UsageExitCode),
+                ([.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(static invalid => invalid.Failures).Select(WithoutMemberName)], UsageExitCode),
             Samples.InvalidSettingException invalid => ([invalid.Message], UsageExitCode),
             CommandAppException usage => ([$"{usage.Message} Run 'aperture --help' to see the commands and their options."], UsageExitCode),
             ApertureException known => ([known.Message], FailureExitCode),
             OperationCanceledException => (["Cancelled."], CancelledExitCode),
             var unexpected => ([$"Unexpected {unexpected.GetType().Name}: {unexpected.Message}"], FailureExitCode),
         };
+    }
+
+    // Generated validators prefix each failure with the member ("BaseUrl: Aperture:MediaServer:BaseUrl is required…");
+    // the message already names the setting by its configuration key.
+    private static string WithoutMemberName(string failure)
+    {
+        var separator = failure.IndexOf(": ", StringComparison.Ordinal);
+        return separator > 0 && failure.AsSpan(separator + 2).StartsWith("Aperture:", StringComparison.Ordinal) && !failure.AsSpan(0, separator).ContainsAny(' ', ':')
+            ? failure[(separator + 2)..]
+            : failure;
     }
 
     private static Exception Unwrap(Exception exception) =>

@@ -58,7 +58,7 @@ internal sealed class EvaluateCommand : AsyncCommand<EvaluateCommand.Settings>
     /// <summary>How the evaluation is run.</summary>
     internal sealed class Settings : ApertureCommandSettings
     {
-        [CommandOption("-k|--k <N>")]
+        [CommandOption("-k|--cutoff <N>")]
         [Description("The list length measured (HR@K, NDCG@K).")]
         [DefaultValue(10)]
         public int K { get; set; } = 10;

@@ -10,7 +10,6 @@ namespace Aperture.Samples.Console.Rendering;
 /// </summary>
 internal sealed class ConsoleLoggerProvider(bool verbose) : ILoggerProvider
 {
-    private static readonly IAnsiConsole s_error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
     private static readonly Lock s_gate = new();
     private static List<string>? s_held;
 
@@ -41,7 +40,7 @@ internal sealed class ConsoleLoggerProvider(bool verbose) : ILoggerProvider
                 return;
             }
 
-            s_error.MarkupLine(markup);
+            StandardError.Console.MarkupLine(markup);
         }
     }
 
@@ -55,7 +54,7 @@ internal sealed class ConsoleLoggerProvider(bool verbose) : ILoggerProvider
                 s_held = null;
                 foreach (var markup in held ?? [])
                 {
-                    s_error.MarkupLine(markup);
+                    StandardError.Console.MarkupLine(markup);
                 }
             }
         }

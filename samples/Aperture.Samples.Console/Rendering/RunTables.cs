@@ -73,7 +73,7 @@ internal static class RunTables
         null => "[grey]–[/]",
         { TotalSeconds: < 1 } short1 => string.Create(CultureInfo.InvariantCulture, $"{short1.TotalMilliseconds:0} ms"),
         { TotalMinutes: < 1 } seconds => string.Create(CultureInfo.InvariantCulture, $"{seconds.TotalSeconds:0.0} s"),
-        var longer => string.Create(CultureInfo.InvariantCulture, $"{(int)longer.TotalMinutes} min {longer.Seconds:00} s"),
+        TimeSpan longer => string.Create(CultureInfo.InvariantCulture, $"{(int)longer.TotalMinutes} min {longer.Seconds:00} s"),
     };
 
     private static string Label(JobRun run) => run.Variant is null ? run.JobName : $"{run.JobName} ({run.Variant})";
