@@ -20,7 +20,10 @@ public sealed record MoviePick(
 /// <param name="Collaborative">Support from what other users of the server watched with the user's movies.</param>
 /// <param name="Prior">Popularity and quality prior.</param>
 /// <param name="Novelty">How much the movie widens the user's usual genres.</param>
-/// <param name="Diversity">The diversity adjustment applied at selection (0 = none).</param>
+/// <param name="Diversity">
+/// How much the pick resembled the picks ranked above it (by embedding and genre), the redundancy the selection
+/// penalised; 0 = none.
+/// </param>
 public sealed record ScoreBreakdown(double Content, double Collaborative, double Prior, double Novelty, double Diversity);
 
 /// <summary>A watched movie that supports a pick.</summary>

@@ -18,6 +18,7 @@ namespace Aperture.MediaServers.Wire;
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(UserPolicyDto))]
 [JsonSerializable(typeof(SystemInfoDto))]
+[JsonSerializable(typeof(BaseItemDto))]
 [JsonSerializable(typeof(AddVirtualFolderBody))]
 [JsonSerializable(typeof(MediaPathBody))]
 [JsonSerializable(typeof(RemoveVirtualFolderBody))]

@@ -132,6 +132,39 @@ public sealed class JobSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_catch_up_off_missed_occurrences_are_dropped_and_the_schedule_resumes()
+    {
+        var sync = _engine.Job<JobA>("sync");
+        sync.DefaultSchedule = JobSchedule.OnCron("0 3 * * *", TimeZoneInfo.Utc);
+        _engine.Configure(static builder => builder.AddScheduler(static options => options.CatchUpMissedRuns = false));
+        await _engine.Store.SetWatermarkAsync("scheduler:sync", EngineHarness.Start.AddDays(-3));
+
+        await StartSchedulerAsync();
+        Assert.Equal(EngineHarness.Start, await WatermarkAsync("sync"));
+        _engine.Time.Advance(Tuesday0300 - EngineHarness.Start);
+        await sync.NextStartAsync();
+
+        Assert.Equal(Tuesday0300, Assert.Single(await _engine.HistoryAsync()).StartedAt);
+    }
+
+    [Fact]
+    public async Task A_scheduled_job_whose_prerequisite_never_succeeded_is_not_started_and_says_why()
+    {
+        _engine.Job<JobA>("sync");
+        var recommend = _engine.Job<JobB>("recommend");
+        recommend.Prerequisites = ["sync"];
+        recommend.DefaultSchedule = JobSchedule.OnCron("*/5 * * * *");
+        await StartSchedulerAsync();
+
+        _engine.Time.Advance(TimeSpan.FromMinutes(5));
+        var warning = await _engine.WaitForLogAsync(log => log.Message.StartsWith("Scheduled run of job recommend not started", StringComparison.Ordinal));
+
+        Assert.Contains("Run 'sync' first", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(0, recommend.RunCount);
+        Assert.Empty(await _engine.HistoryAsync());
+    }
+
+    [Fact]
     public async Task An_after_job_whose_trigger_succeeded_while_the_scheduler_was_not_running_runs_when_it_starts()
     {
         _engine.Job<JobA>("recommendations");
