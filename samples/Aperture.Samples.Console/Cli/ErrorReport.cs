@@ -63,6 +63,9 @@ internal static class ErrorReport
             AggregateException many when many.InnerExceptions.All(static inner => inner is OptionsValidationException) =>
                 ([.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(static invalid => invalid.Failures).Select(WithoutMemberName)], UsageExitCode),
             Samples.InvalidSettingException invalid => ([invalid.Message], UsageExitCode),
+
+            // The configuration binder's message names the setting and the type it wanted ("… 'Copy' at 'Aperture:Libraries:Mode' …").
+            InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => ([binding.Message], UsageExitCode),
             CommandAppException usage => ([$"{usage.Message} Run 'aperture --help' to see the commands and their options."], UsageExitCode),
             ApertureException known => ([known.Message], FailureExitCode),
             OperationCanceledException => (["Cancelled."], CancelledExitCode),
