@@ -101,7 +101,7 @@ public sealed class ConfigurationTests : IDisposable
             Assert.Equal(TimeSpan.FromSeconds(5), session.Get<IOptions<MediaServerOptions>>().Value.Timeout);
             Assert.Equal(LibraryWriteMode.Symlink, session.Get<IOptions<LibraryOptions>>().Value.Mode);
             Assert.Equal(TimeSpan.FromSeconds(2), session.Get<IOptions<SqliteStoreOptions>>().Value.BusyTimeout);
-            Assert.Equal("cron: 0 5 * * *", session.Get<IJobRunner>().Jobs.Single(static job => job.Name == MovieJobNames.SyncMovies).Schedule.ToString());
+            Assert.Equal("0 5 * * *", session.Get<IJobRunner>().Jobs.Single(static job => job.Name == MovieJobNames.SyncMovies).Schedule.Cron);
         }
         finally
         {
@@ -146,15 +146,28 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task TheWorkersDefaultSettingsAskForTheServerAndTheLibraryFolder()
+    public async Task TheWorkersDefaultSettingsAskForTheServer()
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => ApertureSession.StartAsync(
             CreateHost(configuration => configuration.AddJsonFile(WorkerSettings("appsettings.json"))),
             CancellationToken.None));
 
-        var (lines, _) = ErrorReport.Describe(failure);
+        var (lines, exitCode) = ErrorReport.Describe(failure);
+        Assert.Equal(ErrorReport.UsageExitCode, exitCode);
         Assert.Contains(lines, static line => line.StartsWith("Aperture:MediaServer:BaseUrl is required", StringComparison.Ordinal));
         Assert.Contains(lines, static line => line.StartsWith("Aperture:MediaServer:ApiKey is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheWorkersDefaultSettingsAskForTheLibraryFolderOnceTheServerIsSet()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ApertureSession.StartAsync(
+            CreateHost(configuration => configuration
+                .AddJsonFile(WorkerSettings("appsettings.json"))
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Aperture:MediaServer:BaseUrl"] = "http://jellyfin:8096", ["Aperture:MediaServer:ApiKey"] = "an-api-key" })),
+            CancellationToken.None));
+
+        var (lines, _) = ErrorReport.Describe(failure);
         Assert.Contains(lines, static line => line.StartsWith("Aperture:Libraries:OutputRoot is required", StringComparison.Ordinal));
     }
 

@@ -97,7 +97,9 @@ internal static class DemoServer
     {
         var random = new Random(seed);
         var weights = films.Select(f => persona.Appeal(f) * (0.15 + ((double)f.Prominence / maxProminence))).ToArray();
-        var count = Math.Min(films.Length / 2, 30 + random.Next(30));
+        // 30 to 60 films, fewer when the catalogue holds few the persona likes: past those, draws would be random.
+        var liked = films.Count(film => persona.Appeal(film) >= 1.5);
+        var count = Math.Min(Math.Min(films.Length / 2, 30 + random.Next(30)), Math.Max(8, liked * 2 / 3));
         var chosen = new List<int>(count);
         var total = weights.Sum();
         while (chosen.Count < count && total > 0)
