@@ -58,11 +58,11 @@ internal static class ApertureHostFactory
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         if (!verbose)
         {
-            // The host logs a failed start, which the command reports itself, in one line.
+            // The host logs a failed start and Polly each retry; the command reports the outcome itself, in one line.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+            builder.Logging.AddFilter("Polly", LogLevel.None);
         }
 
         if (logs is not null)

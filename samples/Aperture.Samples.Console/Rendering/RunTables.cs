@@ -11,7 +11,11 @@ internal static class RunTables
     public static Table Outcomes(IEnumerable<JobRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("job", "status", "took", "result");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("job").NoWrap())
+            .AddColumn(new TableColumn("status").NoWrap())
+            .AddColumn(new TableColumn("took").NoWrap())
+            .AddColumn("result");
         foreach (var run in runs)
         {
             table.AddRow(Markup.Escape(Label(run)), Status(run.Status), Duration(run.Duration), Result(run));
@@ -24,7 +28,13 @@ internal static class RunTables
     public static Table History(IEnumerable<JobRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("started", "job", "trigger", "status", "took", "result");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("started").NoWrap())
+            .AddColumn(new TableColumn("job").NoWrap())
+            .AddColumn("trigger")
+            .AddColumn(new TableColumn("status").NoWrap())
+            .AddColumn(new TableColumn("took").NoWrap())
+            .AddColumn("result");
         foreach (var run in runs)
         {
             table.AddRow(
@@ -44,7 +54,12 @@ internal static class RunTables
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(lastRuns);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("job", "schedule", "needs", "last run", "what it does");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("job").NoWrap())
+            .AddColumn("schedule")
+            .AddColumn("needs")
+            .AddColumn("last run")
+            .AddColumn("what it does");
         foreach (var job in jobs)
         {
             var schedule = job.IsManualOnly ? "[yellow]manual only[/]" : Markup.Escape(job.Schedule.ToString());
