@@ -1,5 +1,4 @@
 using Aperture.Samples.Console.Rendering;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,30 +56,19 @@ internal static class ErrorReport
     public static (IReadOnlyList<string> Lines, int ExitCode) Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return Unwrap(exception) switch
+        var unwrapped = Unwrap(exception);
+        if (SettingErrors.Describe(unwrapped) is { } settings)
         {
-            OptionsValidationException invalid => ([.. invalid.Failures.Select(WithoutMemberName)], UsageExitCode),
-            AggregateException many when many.InnerExceptions.All(static inner => inner is OptionsValidationException) =>
-                ([.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(static invalid => invalid.Failures).Select(WithoutMemberName)], UsageExitCode),
-            Samples.InvalidSettingException invalid => ([invalid.Message], UsageExitCode),
+            return (settings, UsageExitCode);
+        }
 
-            // The configuration binder's message names the setting and the type it wanted ("… 'Copy' at 'Aperture:Libraries:Mode' …").
-            InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => ([binding.Message], UsageExitCode),
+        return unwrapped switch
+        {
             CommandAppException usage => ([$"{usage.Message} Run 'aperture --help' to see the commands and their options."], UsageExitCode),
             ApertureException known => ([known.Message], FailureExitCode),
             OperationCanceledException => (["Cancelled."], CancelledExitCode),
             var unexpected => ([$"Unexpected {unexpected.GetType().Name}: {unexpected.Message}"], FailureExitCode),
         };
-    }
-
-    // Generated validators prefix each failure with the member ("BaseUrl: Aperture:MediaServer:BaseUrl is required…");
-    // the message already names the setting by its configuration key.
-    private static string WithoutMemberName(string failure)
-    {
-        var separator = failure.IndexOf(": ", StringComparison.Ordinal);
-        return separator > 0 && failure.AsSpan(separator + 2).StartsWith("Aperture:", StringComparison.Ordinal) && !failure.AsSpan(0, separator).ContainsAny(' ', ':')
-            ? failure[(separator + 2)..]
-            : failure;
     }
 
     private static Exception Unwrap(Exception exception) =>
