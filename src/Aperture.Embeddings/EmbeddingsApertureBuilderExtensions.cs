@@ -1,5 +1,6 @@
 using Aperture.Embeddings;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace Aperture;
 /// <see cref="IEmbeddingMaintenance"/>. One provider is active: the last one registered wins.
 /// </summary>
 /// <remarks>
-/// Options are bound from <c>Aperture:Embeddings</c> of the registered <c>IConfiguration</c>, then the
+/// Options are bound from <c>Aperture:Embeddings</c> (when an <c>IConfiguration</c> is registered), then the
 /// <c>configure</c> delegate runs; they are validated when the host starts.
 /// </remarks>
 public static class EmbeddingsApertureBuilderExtensions
@@ -155,7 +156,9 @@ public static class EmbeddingsApertureBuilderExtensions
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
-        var options = services.AddOptions<TOptions>().BindConfiguration(EmbeddingProviderOptions.SectionName);
+        // Bound only when the host has a configuration, so a plain service collection works too.
+        var options = services.AddOptions<TOptions>().Configure<IServiceProvider>(static (options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(EmbeddingProviderOptions.SectionName).Bind(options));
         if (configure is not null)
         {
             options.Configure(configure);

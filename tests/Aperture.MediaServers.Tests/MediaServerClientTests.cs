@@ -184,8 +184,8 @@ public sealed class MediaServerClientTests
         Assert.Equal(2, first.PlayCount);
         Assert.Equal(lastPlayed, first.LastPlayedAt);
         Assert.Equal(8, first.UserRating);
-        Assert.Equal("tt1000001", first.ImdbId);
-        Assert.Equal("10001", first.TmdbId);
+        Assert.Equal(m[0].ImdbId, first.ImdbId);
+        Assert.Equal(m[0].TmdbId, first.TmdbId);
         Assert.Equal(TimeSpan.FromMinutes(148), first.Runtime);
         Assert.True(states[m[1].ServerId] is { Played: true, IsFavorite: true, PlayCount: 1 });
         Assert.True(states[m[2].ServerId] is { Played: false, IsFavorite: true });

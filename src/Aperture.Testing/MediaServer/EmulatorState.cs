@@ -100,6 +100,26 @@ internal sealed class EmulatorState
         }
     }
 
+    public bool RemoveLibraryAndMovies(string libraryId)
+    {
+        lock (_gate)
+        {
+            if (_libraries.FirstOrDefault(l => SameId(l.ItemId, libraryId)) is not { } library)
+            {
+                return false;
+            }
+
+            _libraries.Remove(library);
+            foreach (var movie in _movies.Values.Where(m => m.LibraryId == library.ItemId).ToList())
+            {
+                _movies.Remove(movie.Id);
+            }
+
+            _sorted = null;
+            return true;
+        }
+    }
+
     public EmulatorLibrary? FindLibrary(Func<EmulatorLibrary, bool> predicate)
     {
         lock (_gate)

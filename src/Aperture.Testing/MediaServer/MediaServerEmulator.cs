@@ -107,6 +107,9 @@ public sealed class MediaServerEmulator : IAsyncDisposable
         return EmulatorState.ToRecord(_state.AddLibrary(library.Id, library.Name, library.CollectionType, library.Locations));
     }
 
+    /// <summary>Removes a library and its movies, as a server does when a library is deleted; returns whether it existed.</summary>
+    public bool RemoveLibrary(string libraryId) => _state.RemoveLibraryAndMovies(libraryId);
+
     /// <summary>
     /// Adds movies to a library. A blank <see cref="Movie.ServerId"/> gets a generated id in the dialect's format;
     /// <see cref="Movie.PosterUrl"/> and <see cref="Movie.BackdropUrl"/> only say whether the item has that image.
