@@ -26,8 +26,6 @@ public static class MovieJobsApertureBuilderExtensions
             .AddSyncMoviesJob()
             .AddSyncWatchHistoryJob()
             .AddGenerateMovieEmbeddingsJob()
-            .AddGenerateMovieRecommendationsJob()
-            .AddFullResetMovieRecommendationsJob()
             .AddSyncMovieLibrariesJob();
     }
 }
