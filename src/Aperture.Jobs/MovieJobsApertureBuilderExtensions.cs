@@ -26,6 +26,8 @@ public static class MovieJobsApertureBuilderExtensions
             .AddSyncMoviesJob()
             .AddSyncWatchHistoryJob()
             .AddGenerateMovieEmbeddingsJob()
+            .AddGenerateMovieRecommendationsJob()
+            .AddFullResetMovieRecommendationsJob()
             .AddSyncMovieLibrariesJob();
     }
 }
