@@ -11,7 +11,11 @@ namespace Aperture.Benchmarks.Libraries;
 /// <c>FirstWrite</c> builds every folder from nothing; <c>UnchangedRerun</c> writes the same picks again and must
 /// write no file at all (it throws otherwise).
 /// </summary>
-/// <example><c>dotnet run -c Release --project benchmarks/Aperture.Benchmarks -- --filter '*LibraryWriter*' --job short</c></example>
+/// <remarks>
+/// The folder is under the system temp folder: set <c>TMPDIR=/dev/shm</c> to measure the writer's own cost without
+/// the disk's. On a busy machine add <c>--inProcess</c>, which skips rebuilding the benchmark project.
+/// </remarks>
+/// <example><c>dotnet run -c Release --project benchmarks/Aperture.Benchmarks -- --filter '*LibraryWriter*' --job short --inProcess</c></example>
 [MemoryDiagnoser]
 public class LibraryWriterBenchmarks
 {

@@ -8,22 +8,22 @@ using Aperture.Storage;
 namespace Aperture.Jobs.Movies;
 
 /// <summary>
-/// <c>sync-movie-libraries</c>: writes every enabled user's latest picks as their library folder, makes sure their
-/// media server library exists at the server-visible path and that they can see it, scans it when something
-/// changed, and removes the folders and libraries of users who are no longer enabled.
+/// <c>sync-movie-libraries</c>: writes the latest picks of every user the <see cref="UserSelection"/> selects as
+/// their library folder, makes sure their media server library exists at the server-visible path and that they can
+/// see it, scans it when something changed, and removes the folders and libraries of users no longer selected.
 /// </summary>
 internal sealed class SyncLibrariesJob : IJob
 {
     private const int StepCount = 3;
 
-    private readonly IUserStore _users;
+    private readonly UserSelection _users;
     private readonly IRecommendationStore _recommendations;
     private readonly IMovieCatalogStore _catalog;
     private readonly IMediaServerClient _server;
     private readonly ILibraryWriter _writer;
 
     /// <summary>Creates the job.</summary>
-    public SyncLibrariesJob(IUserStore users, IRecommendationStore recommendations, IMovieCatalogStore catalog, IMediaServerClient server, ILibraryWriter writer)
+    public SyncLibrariesJob(UserSelection users, IRecommendationStore recommendations, IMovieCatalogStore catalog, IMediaServerClient server, ILibraryWriter writer)
     {
         _users = users;
         _recommendations = recommendations;
@@ -55,7 +55,7 @@ internal sealed class SyncLibrariesJob : IJob
         var log = context.Logger;
 
         progress.BeginStep(0, StepCount, "Finding enabled users");
-        var users = (await _users.GetUsersAsync(cancellationToken).ConfigureAwait(false)).Where(user => user.IsActive).ToList();
+        var users = (await _users.SelectAsync(cancellationToken).ConfigureAwait(false)).Selected;
         var server = await _server.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
         var libraryNames = (await _server.GetLibrariesAsync(cancellationToken).ConfigureAwait(false))
             .Select(library => library.Name)

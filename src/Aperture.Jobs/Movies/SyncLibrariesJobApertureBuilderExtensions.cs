@@ -7,11 +7,12 @@ namespace Aperture;
 public static class SyncLibrariesJobApertureBuilderExtensions
 {
     /// <summary>
-    /// Adds <c>sync-movie-libraries</c> (and the job engine if it is not registered yet). It needs a store
-    /// (<c>AddSqliteStore</c>), a media server client (<c>AddJellyfin</c> or <c>AddEmby</c>) and the library writer
-    /// (<c>AddLibraryWriter</c>).
+    /// Adds <c>sync-movie-libraries</c>, the user selection it shares with the other per-user jobs
+    /// (<see cref="UserSelectionApertureBuilderExtensions.AddUserSelection"/>), and the job engine if it is not
+    /// registered yet. It needs a store (<c>AddSqliteStore</c>), a media server client (<c>AddJellyfin</c> or
+    /// <c>AddEmby</c>) and the library writer (<c>AddLibraryWriter</c>).
     /// </summary>
     /// <param name="builder">The Aperture builder.</param>
     public static IApertureBuilder AddSyncMovieLibrariesJob(this IApertureBuilder builder) =>
-        builder.AddJob<SyncLibrariesJob>();
+        builder.AddUserSelection().AddJob<SyncLibrariesJob>();
 }

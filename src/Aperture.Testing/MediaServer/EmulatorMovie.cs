@@ -17,7 +17,11 @@ internal sealed class EmulatorMovie
         Movie = movie;
         SortKey = sortKey;
         _fragments = fragments;
+        MaxJsonLength = fragments.Sum(f => f.Json.Length + 1) + 2;
     }
+
+    /// <summary>The length of the item's JSON with every optional field and without user data (for sizing buffers).</summary>
+    public int MaxJsonLength { get; }
 
     /// <summary>The movie as seeded, with its server id and library id set.</summary>
     public Movie Movie { get; }

@@ -129,6 +129,7 @@ internal sealed class EmulatorRequestHandler
             change.Change!(_emulator);
         }
 
+        using var owner = reply.Owner;
         var response = context.Response;
         response.StatusCode = reply.StatusCode;
         if (!reply.Body.IsEmpty)
@@ -308,7 +309,13 @@ internal sealed class EmulatorRequestHandler
         var start = Math.Clamp(IntParameter(query, "StartIndex") ?? 0, 0, all.Count);
         var count = Math.Min(IntParameter(query, "Limit") ?? int.MaxValue, all.Count - start);
 
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, count * 2048));
+        var capacity = 64;
+        for (var i = start; i < start + count; i++)
+        {
+            capacity += all[i].MaxJsonLength + (user is null ? 1 : 512);
+        }
+
+        var buffer = new PooledBufferWriter(capacity);
         var userData = new ArrayBufferWriter<byte>(512);
         using var userDataWriter = new Utf8JsonWriter(userData);
         buffer.Write("{\"Items\":["u8);
@@ -340,7 +347,7 @@ internal sealed class EmulatorRequestHandler
         }
 
         buffer.Write("}"u8);
-        return new Reply(200, buffer.WrittenMemory, Reply.JsonType);
+        return new Reply(200, buffer.WrittenMemory, Reply.JsonType, buffer);
     }
 
     private Reply CreateLibrary(IQueryCollection query, JsonElement body)
@@ -520,14 +527,14 @@ internal sealed class EmulatorRequestHandler
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static void WriteNumber(ArrayBufferWriter<byte> buffer, int value)
+    private static void WriteNumber(IBufferWriter<byte> buffer, int value)
     {
         Utf8Formatter.TryFormat(value, buffer.GetSpan(11), out var written);
         buffer.Advance(written);
     }
 
-    /// <summary>A response: status, body and content type.</summary>
-    private readonly record struct Reply(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType)
+    /// <summary>A response: status, body and content type, and the pooled buffer to give back once it is sent.</summary>
+    private readonly record struct Reply(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType, IDisposable? Owner = null)
     {
         public const string JsonType = "application/json; charset=utf-8";
 

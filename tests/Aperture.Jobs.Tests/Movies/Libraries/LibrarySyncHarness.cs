@@ -48,7 +48,8 @@ internal sealed class LibrarySyncHarness : IAsyncDisposable
     public static async Task<LibrarySyncHarness> StartAsync(
         MediaServerKind kind = MediaServerKind.Jellyfin,
         string? version = null,
-        LibraryWriteMode mode = LibraryWriteMode.Strm)
+        LibraryWriteMode mode = LibraryWriteMode.Strm,
+        Action<UserSelectionOptions>? users = null)
     {
         var server = await MediaServerEmulator.StartAsync(kind, new MediaServerEmulatorOptions { Version = version });
         var sandbox = Path.Join(Path.GetTempPath(), "aperture-sync-libraries-" + Guid.NewGuid().ToString("N")[..12]);
@@ -73,7 +74,8 @@ internal sealed class LibrarySyncHarness : IAsyncDisposable
                 options.ServerOutputRoot = ServerRoot;
                 options.Mode = mode;
             })
-            .AddSyncMovieLibrariesJob();
+            .AddSyncMovieLibrariesJob()
+            .AddUserSelection(users);
         return new LibrarySyncHarness(server, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), sandbox);
     }
 

@@ -119,6 +119,23 @@ public sealed class SyncLibrariesJobTests
     }
 
     [Fact]
+    public async Task A_user_the_selection_excludes_gets_no_folder_and_no_library()
+    {
+        await using var harness = await LibrarySyncHarness.StartAsync(users: options => options.Exclude.Add("bob"));
+        var movies = await harness.AddMoviesAsync(2);
+        var alice = await harness.AddUserAsync("Alice");
+        var bob = await harness.AddUserAsync("Bob");
+        await harness.SetPicksAsync(alice, movies);
+        await harness.SetPicksAsync(bob, movies);
+
+        var (result, _) = await harness.RunAsync();
+
+        Assert.Equal((1, 0), (result["users"], result["users-removed"]));
+        Assert.False(Directory.Exists(harness.MoviesFolder(bob)));
+        Assert.Null(harness.LibraryOf(bob));
+    }
+
+    [Fact]
     public async Task A_user_disabled_on_the_server_is_removed_too()
     {
         await using var harness = await LibrarySyncHarness.StartAsync();
