@@ -20,7 +20,6 @@ internal static class ErrorReport
     /// <summary>The exit code of a command stopped with Ctrl+C.</summary>
     public const int CancelledExitCode = 130;
 
-
     /// <summary>Writes <paramref name="exception"/> for people and returns the exit code.</summary>
     public static int Write(Exception exception, bool verbose) => Write(StandardError.Console, exception, verbose);
 
