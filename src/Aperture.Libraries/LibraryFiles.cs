@@ -1,8 +1,9 @@
 namespace Aperture.Libraries;
 
 /// <summary>
-/// The file operations of the writer, each safe on its own: writes go to a temporary name and are renamed into
-/// place (a reader sees the old or the new file, never a partial one), deletions never follow a symbolic link, and
+/// The file operations of the writer, each safe on its own: a file that may be read goes to a temporary name and is
+/// renamed into place (a reader sees the old or the new file, never a partial one), no write opens an existing name
+/// (so none follows a link), deletions never follow a symbolic link, and
 /// every failure becomes a <see cref="LibraryWriteException"/> that names the path and what to do.
 /// </summary>
 internal sealed class LibraryFiles
@@ -17,12 +18,18 @@ internal sealed class LibraryFiles
     private const int ReadOnlyFileSystem = 30;
 
     private readonly Func<Stream, Stream>? _interceptWrite;
+    private readonly Action<string, string> _createLink;
 
     /// <summary>Creates the file operations.</summary>
     /// <param name="interceptWrite">Wraps the stream of every file write; tests use it to fail a write half-way.</param>
-    public LibraryFiles(Func<Stream, Stream>? interceptWrite = null)
+    /// <param name="createLink">
+    /// Creates a symbolic link (path, target); <see cref="File.CreateSymbolicLink"/> unless tests stand in a file
+    /// system that refuses links.
+    /// </param>
+    public LibraryFiles(Func<Stream, Stream>? interceptWrite = null, Action<string, string>? createLink = null)
     {
         _interceptWrite = interceptWrite;
+        _createLink = createLink ?? ((path, target) => File.CreateSymbolicLink(path, target));
     }
 
     /// <summary>What is at <paramref name="path"/>, without following a symbolic link.</summary>
@@ -84,15 +91,7 @@ internal sealed class LibraryFiles
         try
         {
             Delete(temp);
-
-            // CreateNew refuses to open an existing name, a link included: the write never lands outside the folder.
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
-            using (var target = _interceptWrite?.Invoke(stream) ?? stream)
-            {
-                target.Write(content);
-                target.Flush();
-            }
-
+            WriteStream(temp, content);
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -102,16 +101,43 @@ internal sealed class LibraryFiles
         }
     }
 
-    /// <summary>Makes <paramref name="path"/> a symbolic link to <paramref name="target"/> atomically (temporary link, then rename).</summary>
-    /// <exception cref="LibraryWriteException">The link could not be created; its inner exception says why.</exception>
-    public static void WriteLink(string path, string target)
+    /// <summary>
+    /// Creates a file that does not exist yet, inside a folder no reader sees until it is renamed into place
+    /// (a new movie folder is built under a temporary name), so no temporary file is needed.
+    /// </summary>
+    public void WriteNewFile(string path, ReadOnlySpan<byte> content)
     {
-        var temp = TempPathFor(path);
         try
         {
-            Delete(temp);
-            File.CreateSymbolicLink(temp, target);
-            File.Move(temp, path, overwrite: true);
+            WriteStream(path, content);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(path);
+            throw Translate(path, "write", exception);
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="path"/> a symbolic link to <paramref name="target"/>: atomically (temporary link, then
+    /// rename) unless <paramref name="isNew"/> says nothing is there and no reader sees the folder yet.
+    /// </summary>
+    /// <exception cref="LibraryWriteException">The link could not be created; its inner exception says why.</exception>
+    public void WriteLink(string path, string target, bool isNew = false)
+    {
+        var temp = isNew ? path : TempPathFor(path);
+        try
+        {
+            if (!isNew)
+            {
+                Delete(temp);
+            }
+
+            _createLink(temp, target);
+            if (!isNew)
+            {
+                File.Move(temp, path, overwrite: true);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
@@ -192,6 +218,15 @@ internal sealed class LibraryFiles
         {
             // Best effort: a leftover temporary file is removed by the next run.
         }
+    }
+
+    // CreateNew refuses to open an existing name, a link included: a write never lands outside the folder.
+    private void WriteStream(string path, ReadOnlySpan<byte> content)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
+        using var target = _interceptWrite?.Invoke(stream) ?? stream;
+        target.Write(content);
+        target.Flush();
     }
 
     private static string TempPathFor(string path) =>

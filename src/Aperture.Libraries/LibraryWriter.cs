@@ -156,7 +156,8 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
 
         if (request.Server is { FollowsLocalPathStrm: false } server && sync.StrmCount > 0)
         {
-            warnings.Add($"Library of {user}: {Count(sync.StrmCount)} written as .strm files, which Jellyfin {server.Version} ignores (Jellyfin 10.11.7 and later follow only http, https, rtsp and rtp URLs in .strm files), so they will not play. Set Aperture:Libraries:Mode to Symlink; the server must see the original files at the paths it reports.");
+            warnings.Add($"Library of {user}: {Count(sync.StrmCount)} written as .strm files, which Jellyfin {server.Version} ignores (Jellyfin 10.11.7 and later follow only http, https, rtsp and rtp URLs in .strm files), so they will not play. Set Aperture:Libraries:Mode to Symlink; the server must see the original files at the paths it reports."
+                + (_options.Mode == LibraryWriteMode.Auto ? " (Auto mode writes a .strm where Aperture cannot see the original file: Aperture:Libraries:MediaPathMappings tells it where to look.)" : string.Empty));
         }
 
         if (plan.InvisibleLinkTargets > 0)
@@ -182,16 +183,15 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
         var current = mine.FirstOrDefault(found => found.Path == path);
         if (current.Marker is null && mine.Count > 0)
         {
-            EnsureFree(path, userId);
+            // A change of case only is the same folder on Windows and macOS: nothing to check there.
+            if (!string.Equals(mine[0].Path, path, StringComparison.OrdinalIgnoreCase))
+            {
+                EnsureFree(path, userId);
+            }
+
             LibraryFiles.Move(mine[0].Path, path);
             _logger.UserFolderRenamed(userName, mine[0].Path, path);
             current = (path, mine[0].Marker);
-        }
-
-        // Copies left behind by an interrupted rename are Aperture's own and would show the user twice.
-        foreach (var stale in mine.Where(found => found.Path != current.Path && Directory.Exists(found.Path)))
-        {
-            LibraryFiles.Delete(stale.Path);
         }
 
         if (current.Marker is null)

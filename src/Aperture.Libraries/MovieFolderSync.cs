@@ -142,8 +142,8 @@ internal sealed class MovieFolderSync
         LibraryFiles.EnsureDirectory(temp);
         try
         {
-            WriteMedia(temp, movie, out _);
-            WriteIfDifferent(temp, movie.Nfo);
+            WriteMedia(temp, movie, isNew: true, out _);
+            Write(temp, movie.Nfo, isNew: true);
             LibraryFiles.Move(temp, path);
         }
         catch (LibraryWriteException)
@@ -155,8 +155,8 @@ internal sealed class MovieFolderSync
 
     private bool Update(string folder, PlannedMovie movie)
     {
-        var media = WriteMedia(folder, movie, out var changed);
-        changed |= WriteIfDifferent(folder, movie.Nfo);
+        var media = WriteMedia(folder, movie, isNew: false, out var changed);
+        changed |= Write(folder, movie.Nfo, isNew: false);
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
         {
             var name = Path.GetFileName(entry);
@@ -178,14 +178,14 @@ internal sealed class MovieFolderSync
         return changed;
     }
 
-    private PlannedFile WriteMedia(string folder, PlannedMovie movie, out bool changed)
+    private PlannedFile WriteMedia(string folder, PlannedMovie movie, bool isNew, out bool changed)
     {
         // Symlink mode has no fallback, so a link that cannot be created is an error there.
         if (movie.Media.IsLink && (LinkFailure is null || movie.StrmFallback is null))
         {
             try
             {
-                changed = WriteIfDifferent(folder, movie.Media);
+                changed = Write(folder, movie.Media, isNew);
                 return movie.Media;
             }
             catch (LibraryWriteException exception) when (movie.StrmFallback is not null)
@@ -196,27 +196,36 @@ internal sealed class MovieFolderSync
         }
 
         var strm = movie.Media.IsLink ? movie.StrmFallback! : movie.Media;
-        changed = WriteIfDifferent(folder, strm);
+        changed = Write(folder, strm, isNew);
         StrmCount++;
         return strm;
     }
 
-    private bool WriteIfDifferent(string folder, PlannedFile file)
+    // Writes the file unless it already holds the planned content or link target; a new folder's files are written
+    // straight away (nobody sees the folder yet), an existing folder's are replaced atomically.
+    private bool Write(string folder, PlannedFile file, bool isNew)
     {
         var path = Path.Join(folder, file.Name);
-        if (file.IsLink ? LibraryFiles.ReadLink(path) == file.LinkTarget : LibraryFiles.HasContent(path, file.Content))
+        if (!isNew)
         {
-            return false;
-        }
+            if (file.IsLink ? LibraryFiles.ReadLink(path) == file.LinkTarget : LibraryFiles.HasContent(path, file.Content))
+            {
+                return false;
+            }
 
-        if (LibraryFiles.Inspect(path) == EntryKind.Directory)
-        {
-            LibraryFiles.Delete(path);
+            if (LibraryFiles.Inspect(path) == EntryKind.Directory)
+            {
+                LibraryFiles.Delete(path);
+            }
         }
 
         if (file.IsLink)
         {
-            LibraryFiles.WriteLink(path, file.LinkTarget!);
+            _files.WriteLink(path, file.LinkTarget!, isNew);
+        }
+        else if (isNew)
+        {
+            _files.WriteNewFile(path, file.Content);
         }
         else
         {

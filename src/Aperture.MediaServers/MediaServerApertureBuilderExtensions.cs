@@ -39,34 +39,45 @@ public static class MediaServerApertureBuilderExtensions
             options.Configure(configure);
         }
 
+        // A second AddJellyfin/AddEmby replaces the dialect; the HTTP client is registered once and reads it.
+        services.RemoveAll<MediaServerDialect>();
+        services.AddSingleton(new MediaServerDialect(kind));
+        services.RemoveAll<IMediaServerClient>();
+        services.AddSingleton<IMediaServerClient, TClient>();
+        if (services.Any(static s => s.ServiceType == typeof(MediaServerTransport)))
+        {
+            return builder;
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MediaServerOptions>, MediaServerOptionsValidator>());
-        services.AddHttpClient(MediaServerTransport.HttpClientName, (provider, client) =>
+        services.AddHttpClient(MediaServerTransport.HttpClientName, static (provider, client) =>
             {
                 var settings = provider.GetRequiredService<IOptions<MediaServerOptions>>().Value;
-                ConfigureClient(client, kind, settings);
+                ConfigureClient(client, provider.GetRequiredService<MediaServerDialect>().Kind, settings);
             })
             .RemoveAllLoggers()
             .AddLogger(static provider => ActivatorUtilities.CreateInstance<MediaServerHttpLogger>(provider), wrapHandlersPipeline: true)
             .AddResilienceHandler("media-server", static (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<MediaServerOptions>>().Value;
-                pipeline
-                    .AddRetry(new HttpRetryStrategyOptions
+                if (settings.RetryCount > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         // The default predicate retries 5xx, 408, 429, network errors and attempt timeouts, never 401/403.
-                        MaxRetryAttempts = Math.Max(settings.RetryCount, 0),
+                        MaxRetryAttempts = settings.RetryCount,
                         Delay = settings.RetryDelay,
                         MaxDelay = TimeSpan.FromSeconds(30),
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         ShouldRetryAfterHeader = true,
-                    })
-                    .AddTimeout(settings.Timeout);
+                    });
+                }
+
+                pipeline.AddTimeout(settings.Timeout);
             });
 
-        services.TryAddSingleton<MediaServerTransport>();
-        services.RemoveAll<IMediaServerClient>();
-        services.AddSingleton<IMediaServerClient, TClient>();
+        services.AddSingleton<MediaServerTransport>();
         return builder;
     }
 

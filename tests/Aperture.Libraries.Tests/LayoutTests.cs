@@ -78,6 +78,34 @@ public sealed class LayoutTests : IDisposable
     }
 
     [Fact]
+    public async Task Auto_mode_writes_strm_files_when_the_file_system_refuses_links_and_says_so()
+    {
+        var visible = _sandbox.AddMediaFile("visible.mkv");
+        var refuse = new LibraryFiles(createLink: (_, _) => throw new UnauthorizedAccessException("A required privilege is not held by the client."));
+        using var writer = TestWriters.Create(_sandbox, LibraryWriteMode.Auto, files: refuse);
+        var server = new MediaServerInfo("id", "Home", MediaServerKind.Jellyfin, "10.11.8");
+
+        var result = await writer.WriteAsync(new LibraryWriteRequest("u1", "Dan", Movies.Entries(Movies.Create("Seen", 2001, visible), Movies.Create("Also", 2002, visible)), server));
+
+        Assert.Equal(visible, File.ReadAllText(Path.Join(result.Library.LocalPath, "01 - Seen (2001)", "Seen (2001).strm")));
+        Assert.Equal(["Also (2002).nfo", "Also (2002).strm"], Directory.EnumerateFileSystemEntries(Path.Join(result.Library.LocalPath, "02 - Also (2002)")).Select(Path.GetFileName).Order());
+        Assert.Contains(result.Warnings, warning => warning.Contains("symbolic links cannot be created", StringComparison.Ordinal) && warning.Contains("privilege", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, warning => warning.Contains("Jellyfin 10.11.8 ignores", StringComparison.Ordinal) && warning.Contains("MediaPathMappings", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Symlink_mode_fails_when_the_file_system_refuses_links()
+    {
+        var refuse = new LibraryFiles(createLink: (_, _) => throw new UnauthorizedAccessException("A required privilege is not held by the client."));
+        using var writer = TestWriters.Create(_sandbox, LibraryWriteMode.Symlink, files: refuse);
+
+        var error = await Assert.ThrowsAsync<LibraryWriteException>(() => writer.WriteAsync(new LibraryWriteRequest("u1", "Dan", Movies.Entries(Movies.Create("Seen")))));
+
+        Assert.Contains("create the symbolic link", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Join(_sandbox.Root, "users", "Dan_u1", "ai-movies")));
+    }
+
+    [Fact]
     public async Task Symlink_mode_warns_when_mapped_targets_are_missing()
     {
         using var writer = TestWriters.Create(_sandbox, LibraryWriteMode.Symlink, options =>

@@ -35,6 +35,17 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task With_retries_off_a_5xx_fails_at_once()
+    {
+        await using var harness = await ClientHarness.StartAsync(MediaServerKind.Emby, o => o.RetryCount = 0);
+        harness.Server.InjectFault(EmulatorFault.Status(503));
+
+        await Assert.ThrowsAsync<MediaServerResponseException>(() => harness.Client.GetServerInfoAsync());
+
+        Assert.Single(harness.Server.Requests);
+    }
+
+    [Fact]
     public async Task A_429_is_retried_after_the_servers_retry_after()
     {
         await using var harness = await ClientHarness.StartAsync(MediaServerKind.Emby);

@@ -38,16 +38,22 @@ internal static class SampleMovies
         DateAdded = new DateTimeOffset(2024, 3, 1, 18, 30, 12, TimeSpan.Zero).AddTicks(1234567),
     };
 
-    /// <summary>Makes <paramref name="count"/> distinct movies with titles "Movie 00001" onwards.</summary>
-    public static IEnumerable<Movie> Many(int count, string prefix = "Movie") =>
-        Enumerable.Range(1, count).Select(i => Inception with
+    /// <summary>
+    /// Makes <paramref name="count"/> distinct movies titled "{prefix} 00001" onwards, with provider ids of their
+    /// own (derived from the prefix, so two prefixes never share one).
+    /// </summary>
+    public static IEnumerable<Movie> Many(int count, string prefix = "Movie")
+    {
+        var offset = prefix.Aggregate(0, (hash, c) => ((hash * 31) + c) % 9_000) * 1_000;
+        return Enumerable.Range(1, count).Select(i => Inception with
         {
             Title = $"{prefix} {i.ToString("D5", CultureInfo.InvariantCulture)}",
             OriginalTitle = null,
             SortTitle = null,
             Year = 1950 + (i % 70),
-            ImdbId = $"tt{(1_000_000 + i).ToString(CultureInfo.InvariantCulture)}",
-            TmdbId = (10_000 + i).ToString(CultureInfo.InvariantCulture),
+            ImdbId = $"tt{(10_000_000 + offset + i).ToString(CultureInfo.InvariantCulture)}",
+            TmdbId = (100_000 + offset + i).ToString(CultureInfo.InvariantCulture),
             Path = $"/media/movies/{prefix} {i}/{prefix} {i}.mkv",
         });
+    }
 }

@@ -5,7 +5,8 @@ namespace Aperture.Libraries;
 /// <c>.strm</c> file or a symbolic link to the original file, and a Kodi <c>.nfo</c>.
 /// </summary>
 /// <remarks>
-/// Every file is written under a temporary name and renamed into place, so a server never reads half a file.
+/// A changed file is written under a temporary name and renamed into place, and a new movie folder is built
+/// under a temporary name and renamed into place whole, so a server never reads half a file or half a folder.
 /// Only folders the writer created (marked at the user's root) are ever removed, deletion never follows a
 /// symbolic link, and nothing outside the configured output root is touched. Calls are serialised.
 /// </remarks>

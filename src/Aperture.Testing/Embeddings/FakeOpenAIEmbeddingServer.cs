@@ -32,6 +32,7 @@ public sealed class FakeOpenAIEmbeddingServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Queue<FakeEmbeddingFault> _faults = new();
     private readonly List<FakeEmbeddingRequest> _requests = [];
+    private readonly List<(Func<IReadOnlyList<string>, bool> Match, FakeEmbeddingFault Fault)> _rules = [];
     private FakeEmbeddingFault? _persistentFault;
 
     private FakeOpenAIEmbeddingServer(WebApplication app, FakeOpenAIEmbeddingServerOptions options)
@@ -120,13 +121,28 @@ public sealed class FakeOpenAIEmbeddingServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets the recorded requests and every fault.</summary>
+    /// <summary>
+    /// Makes every request whose texts match <paramref name="match"/> fail with <paramref name="fault"/>, for
+    /// example one batch among several in flight. Rules apply before queued and persistent faults.
+    /// </summary>
+    public void FailWhen(Func<IReadOnlyList<string>, bool> match, FakeEmbeddingFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (_gate)
+        {
+            _rules.Add((match, fault));
+        }
+    }
+
+    /// <summary>Forgets the recorded requests and every fault and rule.</summary>
     public void Reset()
     {
         lock (_gate)
         {
             _requests.Clear();
             _faults.Clear();
+            _rules.Clear();
             _persistentFault = null;
         }
     }
@@ -158,7 +174,8 @@ public sealed class FakeOpenAIEmbeddingServer : IAsyncDisposable
         lock (_gate)
         {
             // Recorded on arrival, so a request is counted even while it is still being answered.
-            fault = _faults.Count > 0 ? _faults.Dequeue() : _persistentFault;
+            fault = inputs is null ? null : _rules.FirstOrDefault(rule => rule.Match(inputs)).Fault;
+            fault ??= _faults.Count > 0 ? _faults.Dequeue() : _persistentFault;
             index = _requests.Count;
             _requests.Add(request);
         }

@@ -129,6 +129,7 @@ internal sealed class EmulatorRequestHandler
             change.Change!(_emulator);
         }
 
+        using var owner = reply.Owner;
         var response = context.Response;
         response.StatusCode = reply.StatusCode;
         if (!reply.Body.IsEmpty)
@@ -294,21 +295,32 @@ internal sealed class EmulatorRequestHandler
                 var state = data!.GetValueOrDefault(movie.Id);
                 return (isPlayed is null || (state?.Played ?? false) == isPlayed)
                     && (isFavorite is null || (state?.IsFavorite ?? false) == isFavorite)
-                    && (savedSince is null || (state is not null && state.LastSaved >= savedSince))
+                    && (savedSince is null || SavedSince(movie, state, savedSince.Value))
                     && (!resume || state is { PlaybackPositionTicks: > 0, Played: false });
             });
         }
 
-        if (resume)
+        var descending = query["SortOrder"].ToString().StartsWith("Desc", StringComparison.OrdinalIgnoreCase);
+        if (resume || (user is not null && query["SortBy"].ToString().StartsWith("DatePlayed", StringComparison.OrdinalIgnoreCase)))
         {
-            matches = matches.OrderByDescending(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate ?? DateTimeOffset.MinValue);
+            // Resume lists come most recent first; SortBy=DatePlayed orders by the user's last play, unplayed last.
+            var byDate = matches.OrderBy(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate is null ? 1 : 0);
+            matches = resume || descending
+                ? byDate.ThenByDescending(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate)
+                : byDate.ThenBy(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate);
         }
 
         var all = matches as IReadOnlyList<EmulatorMovie> ?? [.. matches];
         var start = Math.Clamp(IntParameter(query, "StartIndex") ?? 0, 0, all.Count);
         var count = Math.Min(IntParameter(query, "Limit") ?? int.MaxValue, all.Count - start);
 
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, count * 2048));
+        var capacity = 64;
+        for (var i = start; i < start + count; i++)
+        {
+            capacity += all[i].MaxJsonLength + (user is null ? 1 : 512);
+        }
+
+        var buffer = new PooledBufferWriter(capacity);
         var userData = new ArrayBufferWriter<byte>(512);
         using var userDataWriter = new Utf8JsonWriter(userData);
         buffer.Write("{\"Items\":["u8);
@@ -340,8 +352,15 @@ internal sealed class EmulatorRequestHandler
         }
 
         buffer.Write("}"u8);
-        return new Reply(200, buffer.WrittenMemory, Reply.JsonType);
+        return new Reply(200, buffer.WrittenMemory, Reply.JsonType, buffer);
     }
+
+    /// <summary>
+    /// Jellyfin (10.10, 10.11) compares <c>MinDateLastSavedForUser</c> with the item's own save date, exactly as
+    /// <c>MinDateLastSaved</c>, so a play does not make an item "saved since"; Emby compares the user's data.
+    /// </summary>
+    private bool SavedSince(EmulatorMovie movie, EmulatorUserData? state, DateTimeOffset since) =>
+        IsEmby ? state is not null && state.LastSaved >= since : movie.DateLastSaved >= since;
 
     private Reply CreateLibrary(IQueryCollection query, JsonElement body)
     {
@@ -520,14 +539,14 @@ internal sealed class EmulatorRequestHandler
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static void WriteNumber(ArrayBufferWriter<byte> buffer, int value)
+    private static void WriteNumber(IBufferWriter<byte> buffer, int value)
     {
         Utf8Formatter.TryFormat(value, buffer.GetSpan(11), out var written);
         buffer.Advance(written);
     }
 
-    /// <summary>A response: status, body and content type.</summary>
-    private readonly record struct Reply(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType)
+    /// <summary>A response: status, body and content type, and the pooled buffer to give back once it is sent.</summary>
+    private readonly record struct Reply(int StatusCode, ReadOnlyMemory<byte> Body, string ContentType, IDisposable? Owner = null)
     {
         public const string JsonType = "application/json; charset=utf-8";
 

@@ -100,6 +100,26 @@ internal sealed class EmulatorState
         }
     }
 
+    public bool RemoveLibraryAndMovies(string libraryId)
+    {
+        lock (_gate)
+        {
+            if (_libraries.FirstOrDefault(l => SameId(l.ItemId, libraryId)) is not { } library)
+            {
+                return false;
+            }
+
+            _libraries.Remove(library);
+            foreach (var movie in _movies.Values.Where(m => m.LibraryId == library.ItemId).ToList())
+            {
+                _movies.Remove(movie.Id);
+            }
+
+            _sorted = null;
+            return true;
+        }
+    }
+
     public EmulatorLibrary? FindLibrary(Func<EmulatorLibrary, bool> predicate)
     {
         lock (_gate)
@@ -122,7 +142,7 @@ internal sealed class EmulatorState
         {
             var serverId = string.IsNullOrWhiteSpace(movie.ServerId) ? Ids.NewItemId() : movie.ServerId;
             var seeded = movie with { Id = Guid.Empty, ServerId = serverId, LibraryId = library.ItemId, RemovedAt = null };
-            stored.Add(Writer.Create(seeded));
+            stored.Add(Writer.Create(seeded, TimeProvider.GetUtcNow()));
             added.Add(seeded);
         }
 
@@ -153,7 +173,7 @@ internal sealed class EmulatorState
             }
 
             var updated = movie with { Id = Guid.Empty, LibraryId = movie.LibraryId ?? existing.LibraryId, RemovedAt = null };
-            _movies[movie.ServerId] = Writer.Create(updated);
+            _movies[movie.ServerId] = Writer.Create(updated, TimeProvider.GetUtcNow());
             _sorted = null;
             return updated;
         }

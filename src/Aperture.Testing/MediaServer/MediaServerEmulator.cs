@@ -13,7 +13,9 @@ namespace Aperture.Testing;
 /// A Jellyfin or Emby server on loopback (Kestrel, 127.0.0.1, a free port) that serves a catalogue seeded from plain
 /// records, in the real servers' JSON: PascalCase, ticks, UTC dates with seven fractional digits, Jellyfin 32-hex ids
 /// or Emby numeric ids, and the fields each server leaves out unless asked. It answers the library-management calls
-/// and reflects them in its state, injects faults on demand and records every request it receives.
+/// and reflects them in its state, injects faults on demand and records every request it receives. Where a server's
+/// behaviour differs from its documentation the emulator follows the server: Jellyfin compares
+/// <c>MinDateLastSavedForUser</c> with the item's own save date, not the user's data.
 /// </summary>
 /// <example>
 /// <code>
@@ -106,6 +108,9 @@ public sealed class MediaServerEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(library);
         return EmulatorState.ToRecord(_state.AddLibrary(library.Id, library.Name, library.CollectionType, library.Locations));
     }
+
+    /// <summary>Removes a library and its movies, as a server does when a library is deleted; returns whether it existed.</summary>
+    public bool RemoveLibrary(string libraryId) => _state.RemoveLibraryAndMovies(libraryId);
 
     /// <summary>
     /// Adds movies to a library. A blank <see cref="Movie.ServerId"/> gets a generated id in the dialect's format;

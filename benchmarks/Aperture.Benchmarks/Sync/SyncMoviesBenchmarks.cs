@@ -1,0 +1,129 @@
+using Aperture.Benchmarks.Storage;
+using Aperture.Jobs;
+using Aperture.Jobs.Movies;
+using Aperture.MediaServers;
+using Aperture.Testing;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Aperture.Benchmarks.Sync;
+
+/// <summary>
+/// <c>sync-movies</c> of 20 000 movies from the Jellyfin emulator (pages of 500, 4 at a time, over loopback HTTP):
+/// a first import into a fresh SQLite file, a re-sync where nothing changed, and a first import into the in-memory
+/// store; the baseline only lists the movies through the client (HTTP and JSON, no store). The emulator runs in
+/// this process, so allocations include its serving of the pages.
+/// </summary>
+[MemoryDiagnoser]
+public class SyncMoviesBenchmarks
+{
+    private const int MovieCount = 20_000;
+
+    private MediaServerEmulator _server = null!;
+    private string _libraryId = "";
+    private string _folder = "";
+    private ServiceProvider _services = null!;
+
+    [GlobalSetup]
+    public void StartServer()
+    {
+        _server = MediaServerEmulator.StartAsync(MediaServerKind.Jellyfin, new MediaServerEmulatorOptions { RecordRequests = false }).GetAwaiter().GetResult();
+        _libraryId = _server.AddLibrary("Movies").Id;
+        _server.AddMovies(_libraryId, BenchmarkMovies.Create(MovieCount));
+    }
+
+    [GlobalCleanup]
+    public void StopServer() => _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [IterationSetup(Targets = [nameof(ListOnly), nameof(InMemoryFirstImport)])]
+    public void InMemory() => _services = Compose(sqlite: false);
+
+    [IterationSetup(Targets = [nameof(SqliteFirstImport)])]
+    public void FreshSqlite() => _services = Compose(sqlite: true);
+
+    [IterationSetup(Targets = [nameof(SqliteUnchanged)])]
+    public void FilledSqlite()
+    {
+        _services = Compose(sqlite: true);
+        SyncAsync().GetAwaiter().GetResult();
+    }
+
+    [IterationCleanup]
+    public void Dispose()
+    {
+        _services.Dispose();
+        if (_folder.Length > 0)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+            _folder = "";
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "List 20 000 movies (client only)")]
+    public async Task<int> ListOnly()
+    {
+        var count = 0;
+        await foreach (var movie in _services.GetRequiredService<IMediaServerClient>().GetMoviesAsync(_libraryId))
+        {
+            count += movie.Title.Length > 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "sync-movies, first import, in-memory store")]
+    public Task<JobResult> InMemoryFirstImport() => SyncAsync();
+
+    [Benchmark(Description = "sync-movies, first import, SQLite")]
+    public Task<JobResult> SqliteFirstImport() => SyncAsync();
+
+    [Benchmark(Description = "sync-movies, nothing changed, SQLite")]
+    public Task<JobResult> SqliteUnchanged() => SyncAsync();
+
+    private async Task<JobResult> SyncAsync()
+    {
+        using var scope = _services.CreateScope();
+        var job = scope.ServiceProvider.GetRequiredService<SyncMoviesJob>();
+        var context = new JobContext(Guid.NewGuid(), job.Name, null, JobTrigger.Manual, new NoProgress(), NullLogger.Instance, TimeProvider.System);
+        var result = await job.RunAsync(context, CancellationToken.None).ConfigureAwait(false);
+        return result["movies"] == MovieCount ? result : throw new InvalidOperationException($"Synced {result["movies"]} movies, not {MovieCount}.");
+    }
+
+    private ServiceProvider Compose(bool sqlite)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        var aperture = services.AddAperture().AddJellyfin(o => (o.BaseUrl, o.ApiKey) = (_server.BaseUrl.ToString(), _server.ApiKey));
+        if (sqlite)
+        {
+            _folder = Directory.CreateTempSubdirectory("aperture-bench-sync-").FullName;
+            aperture.AddSqliteStore(Path.Combine(_folder, "aperture.db"));
+        }
+        else
+        {
+            aperture.AddInMemoryStore();
+        }
+
+        aperture.AddSyncMoviesJob();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class NoProgress : IJobProgress
+    {
+        public void BeginStep(int index, int count, string name, long? itemsTotal = null)
+        {
+        }
+
+        public void SetItemsTotal(long itemsTotal)
+        {
+        }
+
+        public void Advance(long items = 1, string? currentItem = null)
+        {
+        }
+    }
+}
