@@ -8,7 +8,7 @@
 # baselines (RS0016) or listed there but gone (RS0017). This script rewrites PublicAPI.Unshipped.txt from scratch
 # with the analyzer's own code fixes, so the file always equals the current surface: new symbols appear, deleted
 # ones disappear, and a deleted symbol that had shipped is recorded as *REMOVED*. Review the diff, then commit it.
-# At a release, move the lines of PublicAPI.Unshipped.txt into PublicAPI.Shipped.txt (see docs/public-api.md).
+# At a release, move the lines of PublicAPI.Unshipped.txt into PublicAPI.Shipped.txt (see docs/packaging.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +35,7 @@ done
 # One package at a time: given a solution or a solution filter, dotnet format applies the fixes to one project only.
 for project in "${projects[@]}"; do
   echo "Updating the public API of $(basename "$project" .csproj)..."
-  dotnet format analyzers "$project" --diagnostics RS0016 RS0017 --severity warn
+  dotnet format analyzers "$project" --diagnostics RS0016 RS0017 --severity warn --verbosity quiet
 done
 
 # The code fix inserts in its own order; sort so that a regeneration from scratch gives the same file every time.
