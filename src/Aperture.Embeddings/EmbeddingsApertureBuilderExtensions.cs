@@ -41,7 +41,7 @@ public static class EmbeddingsApertureBuilderExtensions
 
             // A shortened model makes vectors that do not compare with the full-size ones: a set of its own.
             var modelName = options.Dimensions is { } requested && requested != known ? $"{options.Model}@{requested}" : options.Model;
-            var endpoint = options.BaseUrl?.ToString().TrimEnd('/') ?? "https://api.openai.com/v1";
+            var endpoint = options.BaseUrl is { } baseUrl ? Display(baseUrl) : "https://api.openai.com/v1";
             var isOpenAI = options.BaseUrl is null;
             var description = new EmbeddingProviderDescription(
                 isOpenAI ? "OpenAI (https://api.openai.com/v1)" : $"The OpenAI-compatible server at {endpoint}",
@@ -78,14 +78,15 @@ public static class EmbeddingsApertureBuilderExtensions
         {
             var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(OllamaHttpClientName);
             var root = options.BaseUrl.ToString().TrimEnd('/');
+            var shown = Display(options.BaseUrl);
             var description = new EmbeddingProviderDescription(
-                $"Ollama at {root}",
+                $"Ollama at {shown}",
                 $"ollama:{options.Model}",
                 options.Model,
                 "Ollama itself needs no key, so a proxy in front of it refused the request: check the proxy's settings.",
                 $"Pull it on the Ollama server (ollama pull {options.Model}) or set Aperture:Embeddings:Model to a model the server has.",
                 "Set Aperture:Embeddings:Dimensions to the size the model really makes, or remove it to learn the size from the model.",
-                $" (is Ollama running at {root}? Start it with 'ollama serve', or set Aperture:Embeddings:BaseUrl)",
+                $" (is Ollama running at {shown}? Start it with 'ollama serve', or set Aperture:Embeddings:BaseUrl)",
                 null);
             var generator = OpenAICompatibleGeneratorFactory.Create(http, new Uri(root + "/v1"), null, options.Model, null, options.RequestTimeout);
             return new EmbeddingProviderSetup(generator, "ollama", options.Model, options.Dimensions ?? KnownEmbeddingModels.Find(options.Model), description);
@@ -151,6 +152,10 @@ public static class EmbeddingsApertureBuilderExtensions
             dimensions,
             EmbeddingProviderDescription.ForGenerator($"{providerKey}:{modelName}", modelName)));
     }
+
+    /// <summary>A URL as messages show it: without user info or query, which may hold credentials.</summary>
+    private static string Display(Uri url) =>
+        url.IsAbsoluteUri ? url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/') : url.ToString();
 
     private static void AddOptions<TOptions, TValidator>(IServiceCollection services, Action<TOptions>? configure)
         where TOptions : class

@@ -64,7 +64,7 @@ public sealed class OllamaEmbeddingOptions : EmbeddingProviderOptions
         if (BaseUrl is { } baseUrl && !(baseUrl.IsAbsoluteUri && (baseUrl.Scheme == Uri.UriSchemeHttp || baseUrl.Scheme == Uri.UriSchemeHttps)))
         {
             yield return new ValidationResult(
-                $"Aperture:Embeddings:BaseUrl must be an absolute http or https URL such as http://localhost:11434 (got '{baseUrl}').",
+                $"Aperture:Embeddings:BaseUrl must be an absolute http or https URL such as http://localhost:11434 (got '{(baseUrl.IsAbsoluteUri ? baseUrl.Scheme + "://…" : "a relative URL")}').",
                 [nameof(BaseUrl)]);
         }
     }

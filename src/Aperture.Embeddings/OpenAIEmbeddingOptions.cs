@@ -74,7 +74,7 @@ public sealed class OpenAIEmbeddingOptions : EmbeddingProviderOptions
         if (BaseUrl is { } baseUrl && !IsHttp(baseUrl))
         {
             yield return new ValidationResult(
-                $"Aperture:Embeddings:BaseUrl must be an absolute http or https URL such as https://example.org/v1 (got '{baseUrl}').",
+                $"Aperture:Embeddings:BaseUrl must be an absolute http or https URL such as https://example.org/v1 (got '{(baseUrl.IsAbsoluteUri ? baseUrl.Scheme + "://…" : "a relative URL")}').",
                 [nameof(BaseUrl)]);
         }
     }

@@ -67,7 +67,7 @@ public sealed class OllamaEmbeddingsTests : ProviderPathTests
         EmbeddingTestServices? services = null;
         await using var composed = services = new EmbeddingTestServices(builder => builder.AddOllamaEmbeddings(o =>
         {
-            o.BaseUrl = new Uri($"http://127.0.0.1:{port}");
+            o.BaseUrl = new Uri($"http://proxy-user:proxy-secret@127.0.0.1:{port}");
             o.Retry.MaxRetries = 2;
             o.Retry.OnRetry = retry => services!.SkipWait(retry);
         }));
@@ -79,5 +79,7 @@ public sealed class OllamaEmbeddingsTests : ProviderPathTests
         Assert.Equal(3, error.Attempts);
         Assert.Null(error.StatusCode);
         Assert.Contains("ollama serve", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("proxy-secret", error.ToString(), StringComparison.Ordinal);
     }
 }

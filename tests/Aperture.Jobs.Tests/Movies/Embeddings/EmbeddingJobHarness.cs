@@ -1,6 +1,7 @@
 using Aperture.Catalog;
 using Aperture.Embeddings;
 using Aperture.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,6 +19,7 @@ internal sealed class EmbeddingJobHarness : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         var builder = services.AddAperture();
         if (store is null)
         {
