@@ -35,7 +35,7 @@ internal sealed class RecommendationEvaluator(
         Validate(variants, evaluation);
         var dataset = await Recommender.LoadAsync(activeModel, catalog, embeddings, watchHistory, timeProvider, logger, cancellationToken).ConfigureAwait(false);
         var users = await userStore.GetUsersAsync(cancellationToken).ConfigureAwait(false);
-        return await EvaluateAsync(dataset, users, variants, evaluation, cancellationToken).ConfigureAwait(false);
+        return await EvaluateAsync(dataset, users, variants, evaluation, timeProvider, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs the evaluation on a loaded dataset.</summary>
@@ -44,6 +44,7 @@ internal sealed class RecommendationEvaluator(
         IReadOnlyList<UserAccount> users,
         IReadOnlyList<RecommenderVariant> variants,
         EvaluationOptions evaluation,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var wanted = evaluation.UserIds is null ? null : new HashSet<string>(evaluation.UserIds, StringComparer.Ordinal);
@@ -81,7 +82,7 @@ internal sealed class RecommendationEvaluator(
             var stepUsers = evaluated.Where(u => targets.ContainsKey(u.Id)).ToList();
             for (var v = 0; v < variants.Count; v++)
             {
-                var session = new RecommendationSession(stepDataset, settings[v], explainer: null, TimeProvider.System, NullLogger.Instance, cancellationToken, facts);
+                var session = new RecommendationSession(stepDataset, settings[v], explainer: null, timeProvider, NullLogger.Instance, cancellationToken, facts);
                 await foreach (var result in session.RecommendAsync(stepUsers, cancellationToken).ConfigureAwait(false))
                 {
                     tallies[v].Add(result.UserId, dataset.FilmOf[targets[result.UserId].Row], result, stepDataset);

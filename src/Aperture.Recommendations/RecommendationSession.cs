@@ -332,6 +332,12 @@ internal sealed class RecommendationSession : IRecommendationSession
     // von Mises–Fisher kernels).
     private static float ContentSimilarity(TasteProfile profile, ReadOnlySpan<float> interestScores, int rows, int row, double temperature)
     {
+        if (profile.Interests.Count == 0)
+        {
+            // Only possible when the profile's vectors cancel out exactly: no direction, so no content preference.
+            return 0;
+        }
+
         if (temperature == 0)
         {
             return interestScores[row];
@@ -454,7 +460,12 @@ internal sealed class RecommendationSession : IRecommendationSession
         _options.PopularityShare,
         _options.DiversityWeight,
         _options.EvidencePerPick,
-        _explainer is null ? ExplanationMode.None : _options.Explanations,
+        _explainer switch
+        {
+            null => ExplanationMode.None,
+            ChatExplainer => ExplanationMode.Chat,
+            _ => ExplanationMode.Template,
+        },
         _options.InProgressThreshold,
         _options.DislikeRatingThreshold);
 

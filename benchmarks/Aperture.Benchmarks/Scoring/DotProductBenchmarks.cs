@@ -4,13 +4,13 @@ using BenchmarkDotNet.Attributes;
 namespace Aperture.Benchmarks.Scoring;
 
 /// <summary>
-/// Scoring one query against every row of a 20 000-movie catalogue: the index's SIMD kernel
-/// (<c>TensorPrimitives.Dot</c> per row) against the plain scalar loop it replaces.
+/// Scoring one query against every row: the index's SIMD kernel (<c>TensorPrimitives.Dot</c> per row) against the
+/// plain scalar loop it replaces, on a catalogue that fits the CPU caches (2 000 movies: the arithmetic is measured)
+/// and on one that does not (20 000 movies: both approach the memory bandwidth).
 /// </summary>
 [MemoryDiagnoser]
 public class DotProductBenchmarks
 {
-    private const int Movies = 20_000;
     private IVectorSnapshot _snapshot = null!;
     private float[] _matrix = null!;
     private float[] _query = null!;
@@ -18,6 +18,9 @@ public class DotProductBenchmarks
 
     [Params(384, 1_536)]
     public int Dimensions { get; set; }
+
+    [Params(2_000, 20_000)]
+    public int Movies { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -39,7 +42,8 @@ public class DotProductBenchmarks
         var matrix = _matrix;
         var query = _query;
         var dimensions = Dimensions;
-        for (var row = 0; row < Movies; row++)
+        var movies = Movies;
+        for (var row = 0; row < movies; row++)
         {
             var sum = 0f;
             var offset = row * dimensions;
