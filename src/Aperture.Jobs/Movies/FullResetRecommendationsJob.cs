@@ -12,9 +12,9 @@ namespace Aperture.Jobs.Movies;
 /// scratch, without ever leaving a user without picks: the new sets replace all the old ones in one atomic step
 /// (<see cref="IRecommendationStore.ReplaceAllAsync"/>) once every user is computed. A cancellation or crash before
 /// that step changes nothing. A user whose computation fails keeps their previous picks; users without history, or
-/// no longer active, end with none. User preferences (enabled flags, excluded libraries) are not touched.
+/// no longer selected, end with none. User preferences (enabled flags, excluded libraries) are not touched.
 /// </summary>
-internal sealed class FullResetRecommendationsJob(IRecommender recommender, IUserStore users, IRecommendationStore store) : IJob
+internal sealed class FullResetRecommendationsJob(IRecommender recommender, UserSelection users, IRecommendationStore store) : IJob
 {
     /// <inheritdoc />
     public string Name => MovieJobNames.FullResetRecommendations;
@@ -37,7 +37,7 @@ internal sealed class FullResetRecommendationsJob(IRecommender recommender, IUse
         ArgumentNullException.ThrowIfNull(context);
         var progress = context.Progress;
         progress.BeginStep(0, 2, "Loading movies, vectors and watch history");
-        var active = (await users.GetUsersAsync(cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive).ToList();
+        var active = (await users.SelectAsync(cancellationToken).ConfigureAwait(false)).Selected.ToList();
         var previous = (await store.GetAllLatestAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Run.UserId, StringComparer.Ordinal);
         var session = await recommender.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
         context.Logger.ResetStarting(active.Count, previous.Count);

@@ -11,5 +11,5 @@ public static class FullResetRecommendationsJobApertureBuilderExtensions
     /// </summary>
     /// <param name="builder">The Aperture builder.</param>
     public static IApertureBuilder AddFullResetMovieRecommendationsJob(this IApertureBuilder builder) =>
-        builder.AddJob<FullResetRecommendationsJob>();
+        builder.AddUserSelection().AddJob<FullResetRecommendationsJob>();
 }

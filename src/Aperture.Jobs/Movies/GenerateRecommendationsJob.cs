@@ -7,12 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace Aperture.Jobs.Movies;
 
 /// <summary>
-/// <c>generate-movie-recommendations</c>: for every active user, builds the taste profile, scores every candidate
+/// <c>generate-movie-recommendations</c>: for every user the shared <see cref="UserSelection"/> selects, builds the taste profile, scores every candidate
 /// exactly, selects, explains, and stores the run (settings snapshot, candidate count, duration) with its picks. Each
 /// user's new picks replace the old ones atomically, when that user's run completes; a user who fails keeps their old
 /// picks and does not stop the others; a user without history yet is counted, not failed.
 /// </summary>
-internal sealed class GenerateRecommendationsJob(IRecommender recommender, IUserStore users, IRecommendationStore store) : IJob
+internal sealed class GenerateRecommendationsJob(IRecommender recommender, UserSelection users, IRecommendationStore store) : IJob
 {
     /// <inheritdoc />
     public string Name => MovieJobNames.GenerateRecommendations;
@@ -35,7 +35,7 @@ internal sealed class GenerateRecommendationsJob(IRecommender recommender, IUser
         ArgumentNullException.ThrowIfNull(context);
         var progress = context.Progress;
         progress.BeginStep(0, 2, "Loading movies, vectors and watch history");
-        var active = (await users.GetUsersAsync(cancellationToken).ConfigureAwait(false)).Where(u => u.IsActive).ToList();
+        var active = (await users.SelectAsync(cancellationToken).ConfigureAwait(false)).Selected.ToList();
         var session = await recommender.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
         context.Logger.Starting(active.Count, session.ModelKey, session.MovieCount);
 

@@ -11,5 +11,5 @@ public static class GenerateRecommendationsJobApertureBuilderExtensions
     /// </summary>
     /// <param name="builder">The Aperture builder.</param>
     public static IApertureBuilder AddGenerateMovieRecommendationsJob(this IApertureBuilder builder) =>
-        builder.AddJob<GenerateRecommendationsJob>();
+        builder.AddUserSelection().AddJob<GenerateRecommendationsJob>();
 }

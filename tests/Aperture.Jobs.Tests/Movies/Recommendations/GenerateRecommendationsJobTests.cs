@@ -60,6 +60,21 @@ public sealed class GenerateRecommendationsJobTests
     }
 
     [Fact]
+    public async Task Users_excluded_by_the_shared_user_selection_get_no_picks()
+    {
+        await using var probe = await RecommendationJobHarness.StartAsync();
+        var excluded = probe.Users[0];
+        await using var harness = await RecommendationJobHarness.StartAsync(excludedUsers: [excluded.Name]);
+
+        var result = await harness.Generate.RunAsync(harness.Context(MovieJobNames.GenerateRecommendations).Context, CancellationToken.None);
+
+        Assert.Equal(5, result["users"]);
+        Assert.Equal(4, result["completed"]);
+        var latest = await harness.LatestAsync();
+        Assert.DoesNotContain(excluded.Id, latest.Keys);
+    }
+
+    [Fact]
     public async Task A_second_run_replaces_each_users_picks_with_a_new_run()
     {
         await using var harness = await RecommendationJobHarness.StartAsync();

@@ -47,7 +47,7 @@ internal sealed class RecommendationJobHarness : IAsyncDisposable
     /// <summary>The recommender the jobs use: the real one, behind a switch that can fail users or crash.</summary>
     public SabotagedRecommender Recommender => _provider.GetRequiredService<SabotagedRecommender>();
 
-    public static async Task<RecommendationJobHarness> StartAsync(int users = 6)
+    public static async Task<RecommendationJobHarness> StartAsync(int users = 6, IReadOnlyList<string>? excludedUsers = null)
     {
         var server = SyntheticDataGenerator.Generate(new SyntheticDataOptions { Seed = 21, UserCount = users, MovieCount = 300, VectorDimensions = 16 });
         var services = new ServiceCollection();
@@ -57,6 +57,7 @@ internal sealed class RecommendationJobHarness : IAsyncDisposable
         services.AddAperture(aperture => aperture
             .AddInMemoryStore()
             .AddRecommender(o => o.PicksPerUser = 10)
+            .AddUserSelection(o => o.Exclude = [.. excludedUsers ?? []])
             .AddGenerateMovieRecommendationsJob()
             .AddFullResetMovieRecommendationsJob());
         services.AddSingleton<IActiveEmbeddingModel>(new FixedActiveModel(server.Model!));
