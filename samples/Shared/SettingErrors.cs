@@ -12,7 +12,7 @@ internal static class SettingErrors
     /// </summary>
     public static IReadOnlyList<string>? Describe(Exception exception) => exception switch
     {
-        OptionsValidationException invalid => [.. invalid.Failures.Select(WithoutMemberName)],
+        OptionsValidationException invalid => [.. invalid.Failures.Select(failure => Named(failure, invalid.OptionsType))],
         AggregateException many when many.InnerExceptions.Count > 0 && many.InnerExceptions.All(static inner => Describe(inner) is not null) =>
             [.. many.InnerExceptions.SelectMany(static inner => Describe(inner)!)],
         InvalidSettingException invalid => [invalid.Message],
@@ -22,13 +22,26 @@ internal static class SettingErrors
         _ => null,
     };
 
-    // Generated validators prefix each failure with the member ("BaseUrl: Aperture:MediaServer:BaseUrl is required…");
-    // the message already names the setting by its configuration key.
-    private static string WithoutMemberName(string failure)
+    // Generated validators prefix each failure with the member: "BaseUrl: Aperture:MediaServer:BaseUrl is required…".
+    // When the message names the setting already, the prefix goes; when it does not ("PicksPerUser: The field
+    // RecommendationOptions.PicksPerUser must be between 1 and 500."), the member becomes the full setting name, from
+    // the options class's SectionName.
+    private static string Named(string failure, Type optionsType)
     {
         var separator = failure.IndexOf(": ", StringComparison.Ordinal);
-        return separator > 0 && failure.AsSpan(separator + 2).StartsWith("Aperture:", StringComparison.Ordinal) && !failure.AsSpan(0, separator).ContainsAny(' ', ':')
-            ? failure[(separator + 2)..]
+        if (separator <= 0 || failure.AsSpan(0, separator).ContainsAny(' ', ':'))
+        {
+            return failure;
+        }
+
+        var message = failure[(separator + 2)..];
+        if (message.StartsWith("Aperture:", StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        return optionsType.GetField("SectionName")?.GetRawConstantValue() is string section
+            ? $"{section}:{failure[..separator].Replace('.', ':')}: {message}"
             : failure;
     }
 }

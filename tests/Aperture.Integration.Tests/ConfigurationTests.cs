@@ -37,8 +37,9 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("Aperture:Embeddings:BatchSize", "0", "Aperture:Embeddings:BatchSize")]
     [InlineData("Aperture:Libraries:OutputRoot", "relative/libraries", "Aperture:Libraries:OutputRoot")]
     [InlineData("Aperture:Libraries:Mode", "Copy", "Aperture:Libraries:Mode")]
-    [InlineData("Aperture:Recommendations:PicksPerUser", "0", "PicksPerUser")]
-    [InlineData("Aperture:Jobs:MaxConcurrentRuns", "0", "MaxConcurrentRuns")]
+    [InlineData("Aperture:Recommendations:PicksPerUser", "0", "Aperture:Recommendations:PicksPerUser")]
+    [InlineData("Aperture:Jobs:MaxConcurrentRuns", "0", "Aperture:Jobs:MaxConcurrentRuns")]
+    [InlineData("Aperture:Jobs:SyncMovies:BatchSize", "0", "Aperture:Jobs:SyncMovies:BatchSize")]
     [InlineData("Aperture:Jobs:Schedules:sync-movies", "every day", "sync-movies")]
     [InlineData("Aperture:Jobs:Schedules:full-reset-movie-recommendations", "0 3 * * *", "full-reset-movie-recommendations")]
     public async Task AWrongSettingFailsStartUpWithAMessageNamingIt(string key, string value, string named)
@@ -51,6 +52,19 @@ public sealed class ConfigurationTests : IDisposable
         var (lines, exitCode) = ErrorReport.Describe(failure);
         Assert.Equal(ErrorReport.UsageExitCode, exitCode);
         Assert.Contains(lines, line => line.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AWrongSettingOfTheChosenProviderFailsStartUp()
+    {
+        var settings = ValidSettings();
+        settings[ConfiguredApertureBuilderExtensions.EmbeddingProviderSetting] = "local";
+        settings["Aperture:Embeddings:Local:MicroBatchSize"] = "0";
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ApertureSession.StartAsync(CreateHost(settings), CancellationToken.None));
+
+        var (lines, _) = ErrorReport.Describe(failure);
+        Assert.Contains(lines, static line => line.StartsWith("Aperture:Embeddings:Local:MicroBatchSize must be between 1 and 256", StringComparison.Ordinal));
     }
 
     [Theory]

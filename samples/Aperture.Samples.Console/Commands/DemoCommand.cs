@@ -55,8 +55,18 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         AnsiConsole.Write(new Rule("[bold]Libraries written[/]").LeftJustified());
         AnsiConsole.Write(DemoReport.Libraries(demo.LibraryRoot, moviesShown: 2));
         AnsiConsole.WriteLine();
-        AnsiConsole.MarkupLine($"Done in [bold]{RunTables.Duration(clock.Elapsed)}[/]. Run the same command again: the second run is incremental (nothing is re-embedded, unchanged library files are left alone).");
+        AnsiConsole.MarkupLine($"Done in [bold]{RunTables.Duration(clock.Elapsed)}[/]. {Incremental(runs)}");
         return 0;
+    }
+
+    // The jobs' own counts tell a first run from an incremental one.
+    private static string Incremental(IReadOnlyList<JobRun> runs)
+    {
+        var embedded = runs.Single(static run => run.JobName == MovieJobNames.GenerateEmbeddings).Counts.GetValueOrDefault("generated");
+        var libraries = runs.Single(static run => run.JobName == MovieJobNames.SyncLibraries).Counts;
+        return embedded == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"This run was incremental: nothing was re-embedded, {libraries.GetValueOrDefault("unchanged"):N0} movie folders were left as they were and {libraries.GetValueOrDefault("written"):N0} written.")
+            : "Run the same command again: the second run is incremental (nothing is re-embedded, unchanged library files are left alone).";
     }
 
     /// <summary>The demo's options.</summary>

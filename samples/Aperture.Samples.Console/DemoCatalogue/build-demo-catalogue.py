@@ -74,16 +74,11 @@ THEMES = {
 def article(word):
     return "An" if word[0].lower() in "aeiou" else "A"
 
-def overview(genres, cast):
-    """Two short sentences written from facts alone: the kind of film, who is in it, and what its genres are about."""
+def overview(genres):
+    """Two short sentences written from facts alone: the kind of film, and what its first two genres are about.
+    The cast is left out: the text embedded for a movie lists its actors already."""
     kind = " ".join(g.lower() for g in genres[:2]) if genres else "feature"
     text = f"{article(kind)} {kind} film"
-    if len(cast) >= 3:
-        text += f" starring {cast[0]}, {cast[1]} and {cast[2]}"
-    elif len(cast) == 2:
-        text += f" starring {cast[0]} and {cast[1]}"
-    elif len(cast) == 1:
-        text += f" starring {cast[0]}"
     themes = [THEMES[g] for g in genres[:2] if g in THEMES]
     if themes:
         text += ". Expect " + themes[0] + (f", with {themes[1]}" if len(themes) > 1 else "")
@@ -111,7 +106,7 @@ def main():
                 "year": year,
                 "genres": genres,
                 "cast": cast,
-                "overview": overview(genres, cast),
+                "overview": overview(genres),
                 # How well documented the film is (cast listed, article present): the demo's popularity proxy.
                 "prominence": len(cast) + (3 if record.get("extract") else 0) + (2 if record.get("thumbnail") else 0),
             })
