@@ -60,7 +60,7 @@ echo "   ${#packages[@]} packages, each with README, XML docs and symbols"
 
 echo "== Restoring the consumer test from the feed"
 # NuGet's package folder for this run only; the machine's own serves as a read-only fallback for third-party packages.
-fallback="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+fallback="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')"
 export NUGET_PACKAGES="$PWD/artifacts/consumer/packages"
 rm -rf artifacts/consumer "$consumer/bin" "$consumer/obj"
 dotnet restore "$consumer" --configfile tests/consumer/nuget.config \
