@@ -1,10 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using Aperture.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Aperture.Jobs;
+namespace Aperture;
 
 /// <summary>Registers the job engine, jobs and the scheduler: <c>builder.AddJobEngine().AddJob&lt;MyJob&gt;().AddScheduler()</c>.</summary>
 /// <remarks>
