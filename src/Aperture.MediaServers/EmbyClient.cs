@@ -22,6 +22,8 @@ internal sealed class EmbyClient(MediaServerTransport transport, IOptions<MediaS
         + "ProductionYear,PremiereDate,CommunityRating,CriticRating,OfficialRating";
 
     // Without the two UserData fields Emby leaves out play count and last played date.
+    protected override bool HonoursUserSavedSince => true;
+
     protected override string WatchStateFields => "ProviderIds,UserDataPlayCount,UserDataLastPlayedDate";
 
     protected override async Task<IReadOnlyList<VirtualFolderDto>> GetVirtualFoldersAsync(CancellationToken cancellationToken)
@@ -37,7 +39,7 @@ internal sealed class EmbyClient(MediaServerTransport transport, IOptions<MediaS
     }
 
     protected override QueryBuilder UserItemsQuery(string userId) =>
-        Query($"Users/{Uri.EscapeDataString(userId)}/Items").Add("Recursive", true).Add("IncludeItemTypes", "Movie").Add("SortBy", "SortName").Add("SortOrder", "Ascending");
+        Query($"Users/{Uri.EscapeDataString(userId)}/Items").Add("Recursive", true).Add("IncludeItemTypes", "Movie");
 
     protected override QueryBuilder ResumeQuery(string userId) =>
         Query($"Users/{Uri.EscapeDataString(userId)}/Items/Resume").Add("IncludeItemTypes", "Movie");

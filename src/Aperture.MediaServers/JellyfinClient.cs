@@ -20,6 +20,8 @@ internal sealed class JellyfinClient(MediaServerTransport transport, IOptions<Me
     protected override string MovieFields =>
         "OriginalTitle,SortName,DateCreated,Overview,Taglines,Genres,Path,MediaSources,People,Studios,Tags,ProductionLocations,ProviderIds,ParentId";
 
+    protected override bool HonoursUserSavedSince => false;
+
     protected override string WatchStateFields => "ProviderIds";
 
     protected override async Task<IReadOnlyList<VirtualFolderDto>> GetVirtualFoldersAsync(CancellationToken cancellationToken) =>
@@ -29,7 +31,7 @@ internal sealed class JellyfinClient(MediaServerTransport transport, IOptions<Me
         await Transport.GetAsync("Users", MediaBrowserJsonContext.Default.ListUserDto, cancellationToken).ConfigureAwait(false);
 
     protected override QueryBuilder UserItemsQuery(string userId) =>
-        Query("Items").Add("UserId", userId).Add("Recursive", true).Add("IncludeItemTypes", "Movie").Add("SortBy", "SortName").Add("SortOrder", "Ascending");
+        Query("Items").Add("UserId", userId).Add("Recursive", true).Add("IncludeItemTypes", "Movie");
 
     protected override QueryBuilder ResumeQuery(string userId) =>
         Query("UserItems/Resume").Add("UserId", userId).Add("IncludeItemTypes", "Movie");

@@ -36,6 +36,13 @@ internal abstract class MediaBrowserClient : IMediaServerClient
     /// <summary>The <c>Fields</c> value of a user's listings.</summary>
     protected abstract string WatchStateFields { get; }
 
+    /// <summary>
+    /// Whether the server filters <c>MinDateLastSavedForUser</c> by the user's data, as its name says. Jellyfin
+    /// (10.10, 10.11) compares it with the item's own save date, which a play does not change, so it is of no use
+    /// there; Emby's own Kodi add-on syncs incrementally with it.
+    /// </summary>
+    protected abstract bool HonoursUserSavedSince { get; }
+
     protected MediaServerTransport Transport { get; }
 
     protected ILogger Logger { get; }
@@ -46,7 +53,7 @@ internal abstract class MediaBrowserClient : IMediaServerClient
     /// <summary>Reads the server's users.</summary>
     protected abstract Task<IReadOnlyList<UserDto>> GetUserDtosAsync(CancellationToken cancellationToken);
 
-    /// <summary>Starts a query of one user's items (recursive, movies only).</summary>
+    /// <summary>Starts a query of one user's items (recursive, movies only, no sort).</summary>
     protected abstract QueryBuilder UserItemsQuery(string userId);
 
     /// <summary>Starts a query of one user's resume list (movies only).</summary>
@@ -129,16 +136,24 @@ internal abstract class MediaBrowserClient : IMediaServerClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var merger = new WatchStateMerger();
+        var favourites = UserItemsQuery(userId).Add("IsFavorite", true).Add("SortBy", "SortName").Add("SortOrder", "Ascending");
         if (changedSince is { } since)
         {
-            // One listing of every movie whose user data was saved since then, whatever its state now: an item
-            // un-played or un-favourited since the last sync comes back too, so an incremental sync sees it.
-            await AddStatesAsync(merger, UserItemsQuery(userId).Add("MinDateLastSavedForUser", since), cancellationToken).ConfigureAwait(false);
+            // Played since then (most recent first, read until the first older play), plus the favourites and the
+            // resume list, which are short. Un-plays and un-favourites are left to a full read.
+            var played = UserItemsQuery(userId).Add("IsPlayed", true).Add("SortBy", "DatePlayed").Add("SortOrder", "Descending");
+            await AddStatesAsync(merger, played, cancellationToken, stopBefore: since).ConfigureAwait(false);
+            await AddStatesAsync(merger, favourites, cancellationToken).ConfigureAwait(false);
+            await AddStatesAsync(merger, ResumeQuery(userId), cancellationToken).ConfigureAwait(false);
+            if (HonoursUserSavedSince)
+            {
+                await AddStatesAsync(merger, UserItemsQuery(userId).Add("MinDateLastSavedForUser", since).Add("SortBy", "SortName").Add("SortOrder", "Ascending"), cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
-            await AddStatesAsync(merger, UserItemsQuery(userId).Add("IsPlayed", true), cancellationToken).ConfigureAwait(false);
-            await AddStatesAsync(merger, UserItemsQuery(userId).Add("IsFavorite", true), cancellationToken).ConfigureAwait(false);
+            await AddStatesAsync(merger, UserItemsQuery(userId).Add("IsPlayed", true).Add("SortBy", "SortName").Add("SortOrder", "Ascending"), cancellationToken).ConfigureAwait(false);
+            await AddStatesAsync(merger, favourites, cancellationToken).ConfigureAwait(false);
             await AddStatesAsync(merger, ResumeQuery(userId), cancellationToken).ConfigureAwait(false);
         }
 
@@ -251,12 +266,19 @@ internal abstract class MediaBrowserClient : IMediaServerClient
         }
     }
 
-    private async Task AddStatesAsync(WatchStateMerger merger, QueryBuilder query, CancellationToken cancellationToken)
+    /// <summary>Reads a user listing into <paramref name="merger"/>; with <paramref name="stopBefore"/>, stops at the first item last played before it (the listing is most recent first).</summary>
+    private async Task AddStatesAsync(WatchStateMerger merger, QueryBuilder query, CancellationToken cancellationToken, DateTimeOffset? stopBefore = null)
     {
         query.Add("Fields", WatchStateFields);
         await foreach (var item in PageAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            merger.Add(MovieMapper.ToWatchState(item));
+            var state = MovieMapper.ToWatchState(item);
+            if (state.LastPlayedAt < stopBefore)
+            {
+                break;
+            }
+
+            merger.Add(state);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Aperture.Recommendations;
 /// JSON answer. A request that fails, times out or answers badly falls back to the template for its picks; one
 /// missing or empty answer falls back for that pick alone. Never fails the run.
 /// </summary>
-internal sealed class ChatExplainer(IChatClient chatClient, RecommendationOptions options, ILogger logger) : IPickExplainer
+internal sealed class ChatExplainer(IChatClient chatClient, RecommendationOptions options, TimeProvider timeProvider, ILogger logger) : IPickExplainer
 {
     private const int PlotCharacters = 240;
     private const int MaxExplanationCharacters = 1_000;
@@ -43,14 +43,14 @@ internal sealed class ChatExplainer(IChatClient chatClient, RecommendationOption
     // The explanations by 1-based index within the batch, or null when the whole batch must fall back.
     private async Task<Dictionary<int, string>?> AskAsync(ExplanationRequest request, int start, int count, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.ChatTimeout);
+        using var timeout = new CancellationTokenSource(options.ChatTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var response = await chatClient.GetResponseAsync(
                 [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, Prompt(request, start, count))],
                 new ChatOptions { ResponseFormat = ChatResponseFormat.Json, Temperature = 0.4f, MaxOutputTokens = 160 * count },
-                timeout.Token).ConfigureAwait(false);
+                linked.Token).ConfigureAwait(false);
             var answers = Parse(response.Text, count);
             if (answers.Count < count)
             {

@@ -35,7 +35,7 @@ internal static class DiversitySelector
         Array.Fill(maxSimilarity, float.NegativeInfinity);
         var taken = new bool[poolRows.Length];
         var films = new HashSet<int>();
-        var genreCounts = new Dictionary<int, int>();
+        var genreCounts = new int[facts.GenreNames.Length];
         var baseline = lambda > 0 ? TypicalSimilarity(poolRows, dataset) : 0f;
 
         while (selected.Count < count)
@@ -72,7 +72,7 @@ internal static class DiversitySelector
             selected.Add(new Selected(chosen, relevance[chosen], bestRedundancy, bestScore));
             foreach (var genre in facts.GenresOf[chosen])
             {
-                genreCounts[genre] = genreCounts.GetValueOrDefault(genre) + 1;
+                genreCounts[genre]++;
             }
 
             if (lambda > 0)
@@ -91,7 +91,7 @@ internal static class DiversitySelector
         return selected;
     }
 
-    private static float Redundancy(float maxSimilarity, float baseline, int[] genres, Dictionary<int, int> genreCounts, int selectedCount)
+    private static float Redundancy(float maxSimilarity, float baseline, int[] genres, int[] genreCounts, int selectedCount)
     {
         var embedding = Math.Clamp((maxSimilarity - baseline) / (1 - baseline), 0f, 1f);
         var genre = 0f;
@@ -99,7 +99,7 @@ internal static class DiversitySelector
         {
             foreach (var g in genres)
             {
-                genre += genreCounts.GetValueOrDefault(g);
+                genre += genreCounts[g];
             }
 
             genre /= genres.Length * (float)selectedCount;

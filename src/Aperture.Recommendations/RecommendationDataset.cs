@@ -62,7 +62,7 @@ internal sealed class RecommendationDataset
         EmbeddingModelId model,
         IReadOnlyList<Movie> movies,
         IReadOnlyList<MovieVector> vectors,
-        IReadOnlyList<WatchState> watchStates,
+        IEnumerable<WatchState> watchStates,
         DateTimeOffset now)
     {
         var byId = new Dictionary<Guid, Movie>(movies.Count);
@@ -73,7 +73,9 @@ internal sealed class RecommendationDataset
 
         var index = VectorIndex.Create(model.Dimensions, vectors.Count);
         var skipped = 0;
-        foreach (var vector in vectors)
+
+        // Rows in server-id order: ties then break the same way whatever ids the store assigned.
+        foreach (var vector in vectors.OrderBy(v => byId.TryGetValue(v.MovieId, out var m) ? m.ServerId : null, StringComparer.Ordinal).ThenBy(v => v.MovieId))
         {
             if (vector.Vector.Length == model.Dimensions && byId.ContainsKey(vector.MovieId) && IsUsable(vector.Vector.Span))
             {
@@ -93,13 +95,18 @@ internal sealed class RecommendationDataset
         }
 
         var (filmOf, filmCount) = FilmIdentity.Group(rowMovies);
+        return new RecommendationDataset(model.Key, snapshot, rowMovies, filmOf, filmCount, Resolve(watchStates, snapshot), now, skipped);
+    }
+
+    private static Dictionary<string, ResolvedWatch[]> Resolve(IEnumerable<WatchState> watchStates, IVectorSnapshot vectors)
+    {
         var watchesByUser = new Dictionary<string, ResolvedWatch[]>(StringComparer.Ordinal);
         foreach (var group in watchStates.GroupBy(s => s.UserId, StringComparer.Ordinal))
         {
             var resolved = new List<ResolvedWatch>();
             foreach (var state in group)
             {
-                if (snapshot.TryGetRow(state.MovieId, out var row))
+                if (vectors.TryGetRow(state.MovieId, out var row))
                 {
                     resolved.Add(new ResolvedWatch(state, row));
                 }
@@ -108,8 +115,12 @@ internal sealed class RecommendationDataset
             watchesByUser[group.Key] = resolved.ToArray();
         }
 
-        return new RecommendationDataset(model.Key, snapshot, rowMovies, filmOf, filmCount, watchesByUser, now, skipped);
+        return watchesByUser;
     }
+
+    /// <summary>The same movies and vectors with other watch states (for evaluation's held-out histories).</summary>
+    public RecommendationDataset WithWatchStates(IEnumerable<WatchState> watchStates) =>
+        new(ModelKey, Vectors, Movies, FilmOf, FilmCount, Resolve(watchStates, Vectors), Now, SkippedVectors);
 
     /// <summary>The user's watch states that have a row; empty when none.</summary>
     public ResolvedWatch[] WatchesOf(string userId) =>

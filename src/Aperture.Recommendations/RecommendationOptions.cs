@@ -15,7 +15,7 @@ namespace Aperture.Recommendations;
 /// is multiplied by the user's confidence: how many other users share at least one watched film with them, over
 /// <see cref="CollaborativeFullConfidenceUsers"/> (capped at 1), so it is 0 on a single-user server.</item>
 /// <item><b>Prior</b>: quality (community and critic rating) blended with the server's own popularity (how many users
-/// played the film, log-scaled); popularity's share (<see cref="PopularityShare"/>) grows with the number of users.</item>
+/// played the film, log-scaled) with <see cref="PopularityShare"/>, as soon as a second user has history.</item>
 /// <item><b>Novelty</b>: how far the movie's genres are from the genres the user usually watches.</item>
 /// </list>
 /// <para>
@@ -82,8 +82,8 @@ public sealed class RecommendationOptions : IValidatableObject
     public int CollaborativeNeighbors { get; set; } = 100;
 
     /// <summary>
-    /// Popularity's share of the prior on a server with enough users (0–1, default 0.6); the rest is quality. On a
-    /// single-user server the prior is quality alone.
+    /// Popularity's share of the prior (0–1, default 0.6); the rest is quality. On a single-user server the prior is
+    /// quality alone.
     /// </summary>
     [Range(0, 1)]
     public double PopularityShare { get; set; } = 0.6;

@@ -35,7 +35,8 @@ internal sealed class RecommendationSession : IRecommendationSession
         IPickExplainer? explainer,
         TimeProvider timeProvider,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        MovieFacts? facts = null)
     {
         var started = timeProvider.GetTimestamp();
         _dataset = dataset;
@@ -43,7 +44,7 @@ internal sealed class RecommendationSession : IRecommendationSession
         _explainer = explainer;
         _timeProvider = timeProvider;
         _logger = logger;
-        _facts = new MovieFacts(dataset);
+        _facts = facts ?? new MovieFacts(dataset);
         _collaborative = CollaborativeModel.Build(dataset, options, cancellationToken);
         _prior = BuildPrior();
         SettingsJson = JsonSerializer.Serialize(Snapshot(), RecommendationsJsonContext.Default.SettingsSnapshot);
@@ -114,15 +115,15 @@ internal sealed class RecommendationSession : IRecommendationSession
 
     private UserWork Prepare(UserAccount user)
     {
-        var watches = _dataset.WatchesOf(user.Id);
         try
         {
+            var watches = _dataset.WatchesOf(user.Id);
             var items = TasteProfileBuilder.SelectItems(watches, _options, _dataset.Now);
             return new UserWork(user, watches, TasteProfileBuilder.Build(items, _dataset, _options), null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new UserWork(user, watches, null, exception);
+            return new UserWork(user, [], null, exception);
         }
     }
 
@@ -154,7 +155,6 @@ internal sealed class RecommendationSession : IRecommendationSession
     private async Task<UserRecommendations> RecommendOneAsync(UserWork work, ReadOnlyMemory<float> interestScores, TimeSpan sharedElapsed, CancellationToken cancellationToken)
     {
         var started = _timeProvider.GetTimestamp();
-        var userId = work.User.Id;
         if (work.Error is not null)
         {
             return Failed(work.User, work.Error, sharedElapsed);
@@ -162,7 +162,7 @@ internal sealed class RecommendationSession : IRecommendationSession
 
         if (work.Profile is not { IsEmpty: false } profile)
         {
-            return new UserRecommendations(userId, RecommendationOutcome.NoHistory, [], 0, sharedElapsed);
+            return new UserRecommendations(work.User.Id, RecommendationOutcome.NoHistory, [], 0, sharedElapsed);
         }
 
         try
@@ -174,7 +174,7 @@ internal sealed class RecommendationSession : IRecommendationSession
             var picks = drafts
                 .Select((d, i) => new MoviePick(i + 1, d.Draft.Movie.Id, Math.Round(d.Score, 6), d.Draft.Breakdown, d.Draft.Evidence, explanations[i]))
                 .ToList();
-            return new UserRecommendations(userId, RecommendationOutcome.Completed, picks, candidateCount, sharedElapsed + _timeProvider.GetElapsedTime(started));
+            return new UserRecommendations(work.User.Id, RecommendationOutcome.Completed, picks, candidateCount, sharedElapsed + _timeProvider.GetElapsedTime(started));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -184,8 +184,10 @@ internal sealed class RecommendationSession : IRecommendationSession
 
     private UserRecommendations Failed(UserAccount user, Exception exception, TimeSpan elapsed)
     {
-        Log.UserFailed(_logger, user.Id, exception);
-        return new UserRecommendations(user.Id, RecommendationOutcome.Failed, [], 0, elapsed, $"{exception.GetType().Name}: {exception.Message}");
+        // The id as far as it can be read: the failure may lie in the account itself.
+        var userId = user.User?.Id ?? string.Empty;
+        Log.UserFailed(_logger, userId, exception);
+        return new UserRecommendations(userId, RecommendationOutcome.Failed, [], 0, elapsed, $"{exception.GetType().Name}: {exception.Message}");
     }
 
     private (List<(PickDraft Draft, double Score)> Drafts, int CandidateCount) Rank(UserWork work, TasteProfile profile, ReadOnlySpan<float> interestScores)
@@ -196,14 +198,16 @@ internal sealed class RecommendationSession : IRecommendationSession
         var maxRating = work.User.User.MaxParentalRating;
         var relevance = ArrayPool<float>.Shared.Rent(rows);
         var content = ArrayPool<float>.Shared.Rent(rows);
+        var novelty = ArrayPool<float>.Shared.Rent(rows);
         var filmScores = ArrayPool<float>.Shared.Rent(_dataset.FilmCount);
         try
         {
-            // 1. Candidates and their content similarity (to the nearest interest).
-            var candidateCount = 0;
-            var contentMin = float.PositiveInfinity;
-            var contentMax = float.NegativeInfinity;
-            var interests = profile.Interests.Count;
+            // 1. Candidates, and each signal's value and spread over them.
+            Array.Clear(filmScores, 0, _dataset.FilmCount);
+            _collaborative.Score(profile.Items, _dataset.FilmOf, filmScores);
+            var genreShares = GenreShares(profile);
+            var temperature = InterestTemperature(profile, interestScores, rows);
+            SignalStats contentStats = default, collaborativeStats = default, priorStats = default, noveltyStats = default;
             for (var row = 0; row < rows; row++)
             {
                 if (!_facts.IsAllowed(row, maxRating, allowedLibraries) || excludedFilms.Contains(_dataset.FilmOf[row]))
@@ -212,74 +216,72 @@ internal sealed class RecommendationSession : IRecommendationSession
                     continue;
                 }
 
-                var similarity = interestScores[row];
-                for (var k = 1; k < interests; k++)
-                {
-                    similarity = Math.Max(similarity, interestScores[(k * rows) + row]);
-                }
-
-                content[row] = similarity;
-                contentMin = Math.Min(contentMin, similarity);
-                contentMax = Math.Max(contentMax, similarity);
                 relevance[row] = 0;
-                candidateCount++;
+                content[row] = ContentSimilarity(profile, interestScores, rows, row, temperature);
+                novelty[row] = Novelty(row, genreShares);
+                contentStats.Add(content[row]);
+                collaborativeStats.Add(filmScores[_dataset.FilmOf[row]]);
+                priorStats.Add(_prior[row]);
+                noveltyStats.Add(novelty[row]);
             }
 
+            var candidateCount = contentStats.Count;
             if (candidateCount == 0)
             {
                 return ([], 0);
             }
 
-            // 2. Co-watching support, by film.
-            Array.Clear(filmScores, 0, _dataset.FilmCount);
-            _collaborative.Score(profile.Items, _dataset.FilmOf, filmScores);
-            var collaborativeMax = 0f;
-            for (var row = 0; row < rows; row++)
-            {
-                if (!float.IsNegativeInfinity(relevance[row]))
-                {
-                    collaborativeMax = Math.Max(collaborativeMax, filmScores[_dataset.FilmOf[row]]);
-                }
-            }
-
-            // 3. Effective weights: the collaborative one shrinks with the user's confidence; all are normalised.
-            var confidence = collaborativeMax > 0
+            // 2. Effective weights: the collaborative one shrinks with the user's confidence; all are normalised.
+            var confidence = collaborativeStats.Max > 0
                 ? Math.Min(1.0, _collaborative.SharingUsers(work.User.Id) / (double)_options.CollaborativeFullConfidenceUsers)
                 : 0;
             var weights = new Weights(_options.ContentWeight, _options.CollaborativeWeight * confidence, _options.PriorWeight, _options.NoveltyWeight).Normalised();
 
-            // 4. Blend.
-            var genreShares = GenreShares(profile);
-            var contentRange = contentMax - contentMin;
+            // 3. Blend standardised signals, so each weight means the same whatever a signal's natural spread.
+            var contentZ = contentStats.ToStandardiser();
+            var collaborativeZ = collaborativeStats.ToStandardiser();
+            var priorZ = priorStats.ToStandardiser();
+            var noveltyZ = noveltyStats.ToStandardiser();
             for (var row = 0; row < rows; row++)
             {
-                if (float.IsNegativeInfinity(relevance[row]))
+                if (!float.IsNegativeInfinity(relevance[row]))
                 {
-                    continue;
+                    relevance[row] = (float)(
+                        (weights.Content * contentZ.Apply(content[row]))
+                        + (weights.Collaborative * collaborativeZ.Apply(filmScores[_dataset.FilmOf[row]]))
+                        + (weights.Prior * priorZ.Apply(_prior[row]))
+                        + (weights.Novelty * noveltyZ.Apply(novelty[row])));
                 }
-
-                var c = contentRange > 0 ? (content[row] - contentMin) / contentRange : 1f;
-                var k = collaborativeMax > 0 ? filmScores[_dataset.FilmOf[row]] / collaborativeMax : 0f;
-                relevance[row] = (float)((weights.Content * c) + (weights.Collaborative * k) + (weights.Prior * _prior[row]) + (weights.Novelty * Novelty(row, genreShares)));
             }
 
-            // 5. A pool of the most relevant, then diversity-aware selection from it.
+            // 4. A pool of the most relevant, relevance rescaled to [0, 1] over it, then diversity-aware selection.
             var poolSize = Math.Min(candidateCount, Math.Max(_options.PicksPerUser * 5, 100));
             var pool = ArrayPool<int>.Shared.Rent(poolSize);
             try
             {
                 var found = ScoreSelection.SelectTop(relevance.AsSpan(0, rows), pool.AsSpan(0, poolSize));
+                var best = relevance[pool[0]];
+                var worst = relevance[pool[found - 1]];
+                foreach (var row in pool.AsSpan(0, found))
+                {
+                    relevance[row] = best > worst ? (relevance[row] - worst) / (best - worst) : 1f;
+                }
+
                 var selected = DiversitySelector.Select(pool.AsSpan(0, found), relevance, _options.PicksPerUser, (float)_options.DiversityWeight, _dataset, _facts);
                 var drafts = new List<(PickDraft, double)>(selected.Count);
                 foreach (var pick in selected)
                 {
                     var row = pick.Row;
-                    var c = contentRange > 0 ? (content[row] - contentMin) / contentRange : 1f;
-                    var k = collaborativeMax > 0 ? filmScores[_dataset.FilmOf[row]] / collaborativeMax : 0f;
+                    var collaborative = collaborativeStats.Max > 0 ? filmScores[_dataset.FilmOf[row]] / collaborativeStats.Max : 0;
                     var evidence = EvidenceFinder.Find(row, profile.Items, _options.EvidencePerPick, _dataset);
                     var evidenceMovies = evidence.Select(e => _dataset.Vectors.TryGetRow(e.MovieId, out var r) ? _dataset.Movies[r] : null).OfType<Movie>().ToList();
-                    var breakdown = new ScoreBreakdown(Round(c), Round(k), Round(_prior[row]), Round(Novelty(row, genreShares)), Round(pick.Redundancy));
-                    var collaborativeShare = pick.Relevance > 0 ? Math.Clamp(weights.Collaborative * k / pick.Relevance, 0, 1) : 0;
+                    var breakdown = new ScoreBreakdown(
+                        Round(contentStats.Rescale(content[row])),
+                        Round(collaborative),
+                        Round(_prior[row]),
+                        Round(novelty[row]),
+                        Round(pick.Redundancy));
+                    var collaborativeShare = CollaborativeShare(weights, collaborativeZ.Apply(filmScores[_dataset.FilmOf[row]]), contentZ.Apply(content[row]), priorZ.Apply(_prior[row]), noveltyZ.Apply(novelty[row]));
                     drafts.Add((new PickDraft(_dataset.Movies[row], evidence, evidenceMovies, breakdown, collaborativeShare), pick.Score));
                 }
 
@@ -293,9 +295,61 @@ internal sealed class RecommendationSession : IRecommendationSession
         finally
         {
             ArrayPool<float>.Shared.Return(filmScores);
+            ArrayPool<float>.Shared.Return(novelty);
             ArrayPool<float>.Shared.Return(content);
             ArrayPool<float>.Shared.Return(relevance);
         }
+    }
+
+    // The share of a pick's (positive) standardised contributions that co-watching made.
+    private static double CollaborativeShare(Weights weights, double collaborative, double content, double prior, double novelty)
+    {
+        var parts = new[] { weights.Collaborative * collaborative, weights.Content * content, weights.Prior * prior, weights.Novelty * novelty };
+        var positive = parts.Where(p => p > 0).Sum();
+        return positive > 0 ? Math.Max(0, parts[0]) / positive : 0;
+    }
+
+    // The temperature of the soft maximum over interests: one standard deviation of the main interest's similarities,
+    // so it adapts to how spread out an embedding model's cosines are (0.1 apart on some models, 0.5 on others).
+    private static double InterestTemperature(TasteProfile profile, ReadOnlySpan<float> interestScores, int rows)
+    {
+        if (profile.Interests.Count < 2)
+        {
+            return 0;
+        }
+
+        SignalStats stats = default;
+        foreach (var score in interestScores[..rows])
+        {
+            stats.Add(score);
+        }
+
+        return Math.Max(stats.StandardDeviation, 1e-6);
+    }
+
+    // Similarity to the profile: for one interest, the cosine; for several, a share-weighted soft maximum
+    // t·ln Σ shareₖ·exp(cosₖ / t): near the best interest's cosine, but a small interest counts for less (a mixture of
+    // von Mises–Fisher kernels).
+    private static float ContentSimilarity(TasteProfile profile, ReadOnlySpan<float> interestScores, int rows, int row, double temperature)
+    {
+        if (profile.Interests.Count == 0)
+        {
+            // Only possible when the profile's vectors cancel out exactly: no direction, so no content preference.
+            return 0;
+        }
+
+        if (temperature == 0)
+        {
+            return interestScores[row];
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < profile.Interests.Count; k++)
+        {
+            sum += profile.Interests[k].Share * Math.Exp((interestScores[(k * rows) + row] - 1) / temperature);
+        }
+
+        return (float)(1 + (temperature * Math.Log(sum)));
     }
 
     /// <summary>The blend's weights.</summary>
@@ -365,7 +419,7 @@ internal sealed class RecommendationSession : IRecommendationSession
             .ToList();
     }
 
-    // The prior of each row: quality, blended with the server's popularity as soon as several users share data.
+    // The prior of each row: quality, blended with the server's popularity once a second user has history.
     private float[] BuildPrior()
     {
         var rows = _dataset.Movies.Length;
@@ -376,8 +430,8 @@ internal sealed class RecommendationSession : IRecommendationSession
             maxWatchers = Math.Max(maxWatchers, _collaborative.WatchersOf(film));
         }
 
-        var confidence = Math.Clamp((_collaborative.UserCount - 1) / (double)_options.CollaborativeFullConfidenceUsers, 0, 1);
-        var share = maxWatchers > 0 ? (float)(_options.PopularityShare * confidence) : 0f;
+        // Popularity needs someone else's history: on a single-user server it would only echo the user.
+        var share = maxWatchers > 0 && _collaborative.UserCount > 1 ? (float)_options.PopularityShare : 0f;
         var scale = maxWatchers > 0 ? 1 / MathF.Log(1 + maxWatchers) : 0f;
         for (var row = 0; row < rows; row++)
         {
@@ -406,7 +460,12 @@ internal sealed class RecommendationSession : IRecommendationSession
         _options.PopularityShare,
         _options.DiversityWeight,
         _options.EvidencePerPick,
-        _explainer is null ? ExplanationMode.None : _options.Explanations,
+        _explainer switch
+        {
+            null => ExplanationMode.None,
+            ChatExplainer => ExplanationMode.Chat,
+            _ => ExplanationMode.Template,
+        },
         _options.InProgressThreshold,
         _options.DislikeRatingThreshold);
 

@@ -47,9 +47,8 @@ internal sealed class InMemoryVectorIndex : IVectorIndex
     {
         VectorSnapshot.ThrowIfWrongLength(vector, Dimensions, nameof(vector));
 
-        // Normalise before taking the lock: a bad vector throws without touching the index.
-        var normalised = new float[Dimensions];
-        VectorKernels.Normalize(vector, normalised, nameof(vector));
+        // Checked before taking the lock: a bad vector throws without touching the index.
+        var norm = VectorKernels.CheckedNorm(vector, nameof(vector));
 
         _lock.EnterWriteLock();
         try
@@ -66,7 +65,7 @@ internal sealed class InMemoryVectorIndex : IVectorIndex
                 EnsureWritable(_count);
             }
 
-            normalised.CopyTo(_matrix.AsSpan(row * Dimensions, Dimensions));
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm, _matrix.AsSpan(row * Dimensions, Dimensions));
         }
         finally
         {

@@ -198,24 +198,32 @@ public sealed class MediaServerClientTests
     [Theory]
     [InlineData(MediaServerKind.Jellyfin)]
     [InlineData(MediaServerKind.Emby)]
-    public async Task Reads_only_states_saved_since_a_time_including_ones_cleared_since(MediaServerKind kind)
+    public async Task Reads_what_changed_since_a_time(MediaServerKind kind)
     {
-        await using var harness = await ClientHarness.StartAsync(kind);
+        await using var harness = await ClientHarness.StartAsync(kind, o => o.PageSize = 2);
         var library = harness.Server.AddLibrary("Movies");
-        var m = harness.Server.AddMovies(library.Id, SampleMovies.Many(3));
+        var m = harness.Server.AddMovies(library.Id, SampleMovies.Many(8));
         var user = harness.Server.AddUser("bob");
-        var before = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
-        var since = before.AddDays(1);
-        harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[0].ServerId, Played = true, PlayCount = 1 }, savedAt: before);
-        harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[1].ServerId, Played = true, PlayCount = 1 }, savedAt: since.AddMinutes(5));
-        harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[2].ServerId, Played = false }, savedAt: since.AddMinutes(9));
+        var since = new DateTimeOffset(2026, 10, 2, 0, 0, 0, TimeSpan.Zero);
+        var before = since.AddDays(-1);
+        for (var i = 0; i < 4; i++)
+        {
+            // Four plays before the cut-off: the played listing (most recent first) stops at the first of them.
+            harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[i].ServerId, Played = true, PlayCount = 1, LastPlayedAt = before.AddMinutes(i) }, savedAt: before);
+        }
+
+        harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[4].ServerId, Played = true, PlayCount = 1, LastPlayedAt = since.AddMinutes(5) }, savedAt: since.AddMinutes(5));
+        harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[5].ServerId, IsFavorite = true }, savedAt: before);
+        harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[6].ServerId, ResumePosition = TimeSpan.FromMinutes(9) }, savedAt: since.AddMinutes(7));
+        harness.Server.SetWatchState(user.Id, new() { ServerItemId = m[7].ServerId, Played = false }, savedAt: since.AddMinutes(9));
 
         var states = await harness.Client.GetWatchStatesAsync(user.Id, since);
 
-        Assert.Equal([m[1].ServerId, m[2].ServerId], states.Select(s => s.ServerItemId).Order());
-        Assert.False(states.Single(s => s.ServerItemId == m[2].ServerId).Played);
-        var request = Assert.Single(harness.Server.Requests, r => r.Endpoint == EmulatorEndpoint.UserItems);
-        Assert.Equal("2026-10-02T00:00:00.0000000Z", request.Query["MinDateLastSavedForUser"]);
+        var expected = new[] { m[4], m[5], m[6] }.Concat(kind == MediaServerKind.Emby ? [m[7]] : []).Select(x => x.ServerId).Order();
+        Assert.Equal(expected, states.Select(s => s.ServerItemId).Order());
+        var played = harness.Server.Requests.Where(r => r.Endpoint == EmulatorEndpoint.UserItems && r.Query.GetValueOrDefault("SortBy") == "DatePlayed").ToList();
+        Assert.All(played, r => Assert.Equal("Descending", r.Query["SortOrder"]));
+        Assert.Equal(kind == MediaServerKind.Emby, harness.Server.Requests.Any(r => r.Query.ContainsKey("MinDateLastSavedForUser")));
     }
 
     [Theory]

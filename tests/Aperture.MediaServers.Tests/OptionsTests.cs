@@ -74,10 +74,24 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void The_last_registration_wins()
+    public async Task The_last_registration_wins_with_its_own_headers_sent_once()
     {
-        using var services = ClientHarness.Build(MediaServerKind.Emby, o => (o.BaseUrl, o.ApiKey) = ("http://emby:8096/emby", "k"));
+        await using var server = await Testing.MediaServerEmulator.StartAsync(MediaServerKind.Emby);
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddAperture()
+            .AddJellyfin(o => (o.BaseUrl, o.ApiKey) = (server.BaseUrl.ToString(), server.ApiKey))
+            .AddEmby(o => o.PageSize = 100)
+            .AddEmby();
+        await using var provider = services.BuildServiceProvider();
 
-        Assert.IsType<EmbyClient>(Assert.Single(services.GetServices<IMediaServerClient>()));
+        var client = Assert.Single(provider.GetServices<IMediaServerClient>());
+        await client.GetLibrariesAsync();
+
+        Assert.IsType<EmbyClient>(client);
+        var headers = Assert.Single(server.Requests).Headers;
+        Assert.Equal(server.ApiKey, headers["X-Emby-Token"]);
+        Assert.False(headers.ContainsKey("Authorization"));
+        Assert.Equal(100, provider.GetRequiredService<IOptions<MediaServerOptions>>().Value.PageSize);
     }
 }

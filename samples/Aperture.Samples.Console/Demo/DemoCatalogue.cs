@@ -9,7 +9,7 @@ internal sealed record DemoFilm(string Title, int Year, string[] Genres, string[
 /// <summary>Loads the demo catalogue embedded in this program.</summary>
 internal static class DemoCatalogue
 {
-    /// <summary>How many films the bundled catalogue holds.</summary>
+    /// <summary>The films of the bundled catalogue, in the file's order (year, then title).</summary>
     public static IReadOnlyList<DemoFilm> Films => LazyFilms.Value;
 
     private static readonly Lazy<IReadOnlyList<DemoFilm>> LazyFilms = new(Load);

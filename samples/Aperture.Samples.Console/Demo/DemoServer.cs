@@ -21,6 +21,7 @@ internal static class DemoServer
     // A fixed "today" keeps the histories, and so the demo's picks, the same on every machine and every day.
     private static readonly DateTimeOffset HistoryAnchor = new(2026, 6, 1, 20, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Starts the emulator with the <paramref name="movieCount"/> most prominent films and <paramref name="userCount"/> users.</summary>
     public static async Task<MediaServerEmulator> StartAsync(int movieCount, int userCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(movieCount, 1);
@@ -31,6 +32,26 @@ internal static class DemoServer
             new MediaServerEmulatorOptions { ServerName = "Aperture Demo", Version = Version, Seed = 42, RecordRequests = false },
             cancellationToken).ConfigureAwait(false);
 
+        try
+        {
+            Seed(emulator, movieCount, userCount);
+            return emulator;
+        }
+        catch
+        {
+            await emulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The taste of the demo user <paramref name="userId"/>, or <see langword="null"/> for a user the demo did not create.</summary>
+    public static DemoPersona? PersonaOf(string userId) =>
+        int.TryParse(userId, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var number) && number >= 0xDE00
+            ? DemoPersona.All[(number - 0xDE00) % DemoPersona.All.Count]
+            : null;
+
+    private static void Seed(MediaServerEmulator emulator, int movieCount, int userCount)
+    {
         var films = DemoCatalogue.Films
             .OrderByDescending(f => f.Prominence)
             .ThenBy(f => f.Year)
@@ -51,8 +72,6 @@ internal static class DemoServer
                 emulator.SetWatchState(user.Id, state, state.LastPlayedAt ?? HistoryAnchor);
             }
         }
-
-        return emulator;
     }
 
     private static string DemoUserId(int index) => (0xDE00 + index).ToString("x32", CultureInfo.InvariantCulture);
@@ -91,7 +110,9 @@ internal static class DemoServer
     {
         var random = new Random(seed);
         var weights = films.Select(f => persona.Appeal(f) * (0.15 + ((double)f.Prominence / maxProminence))).ToArray();
-        var count = Math.Min(films.Length / 2, 30 + random.Next(30));
+        // 30 to 60 films, fewer when the catalogue holds few the persona likes: past those, draws would be random.
+        var liked = films.Count(film => persona.Appeal(film) >= 1.5);
+        var count = Math.Min(Math.Min(films.Length / 2, 30 + random.Next(30)), Math.Max(8, liked * 2 / 3));
         var chosen = new List<int>(count);
         var total = weights.Sum();
         while (chosen.Count < count && total > 0)

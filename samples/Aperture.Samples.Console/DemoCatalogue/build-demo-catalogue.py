@@ -31,19 +31,57 @@ def clean_cast(cast):
             people.append(name)
     return people[:8]
 
+# What each genre is about, in our own words: the overview gives an embedding model more than a list of labels.
+THEMES = {
+    "Action": "chases, fights and explosive set pieces",
+    "Adventure": "a journey, a quest and faraway places",
+    "Animation": "an animated world of colourful characters",
+    "Biography": "the true story of a real person's life",
+    "Comedy": "jokes, mishaps and light-hearted fun",
+    "Crime": "criminals, heists and the detectives who chase them",
+    "Dance": "dancers, rhythm and the big performance",
+    "Disaster": "catastrophe, survival and rescue",
+    "Documentary": "real events and real people, told as they happened",
+    "Drama": "people facing hard choices and changing relationships",
+    "Erotic": "desire and seduction",
+    "Family": "a story the whole family can enjoy together",
+    "Fantasy": "magic, myths and enchanted realms",
+    "Film Noir": "shadows, cynical detectives and fatal attractions",
+    "Found Footage": "events told through recovered camera footage",
+    "Historical": "events of the past brought back to life",
+    "Horror": "fear, dread and things that go bump in the night",
+    "Legal": "lawyers, trials and the courtroom",
+    "Martial Arts": "kung fu, fighting skill and honour",
+    "Musical": "song, dance and music",
+    "Mystery": "clues, secrets and a puzzle to solve",
+    "Political": "power, elections and government intrigue",
+    "Romance": "falling in love and matters of the heart",
+    "Satire": "sharp mockery of society and power",
+    "Science Fiction": "future technology, space travel and strange new worlds",
+    "Slasher": "a masked killer stalking victims one by one",
+    "Sport": "athletes, teams and the big game",
+    "Sports": "athletes, teams and the big game",
+    "Spy": "secret agents, espionage and hidden identities",
+    "Superhero": "heroes with extraordinary powers saving the world",
+    "Supernatural": "ghosts, curses and forces beyond nature",
+    "Suspense": "tension that builds to the final reveal",
+    "Teen": "high school, growing up and first experiences",
+    "Thriller": "suspense, danger and a race against time",
+    "War": "soldiers, battles and the cost of war",
+    "Western": "cowboys, outlaws and the frontier",
+}
+
 def article(word):
     return "An" if word[0].lower() in "aeiou" else "A"
 
-def overview(title, year, genres, cast):
-    """A one-sentence summary written from facts alone."""
+def overview(genres):
+    """Two short sentences written from facts alone: the kind of film, and what its first two genres are about.
+    The cast is left out: the text embedded for a movie lists its actors already."""
     kind = " ".join(g.lower() for g in genres[:2]) if genres else "feature"
-    text = f"{article(kind)} {kind} film from {year}"
-    if len(cast) >= 3:
-        text += f" starring {cast[0]}, {cast[1]} and {cast[2]}"
-    elif len(cast) == 2:
-        text += f" starring {cast[0]} and {cast[1]}"
-    elif len(cast) == 1:
-        text += f" starring {cast[0]}"
+    text = f"{article(kind)} {kind} film"
+    themes = [THEMES[g] for g in genres[:2] if g in THEMES]
+    if themes:
+        text += ". Expect " + themes[0] + (f", with {themes[1]}" if len(themes) > 1 else "")
     return text + "."
 
 def main():
@@ -68,7 +106,7 @@ def main():
                 "year": year,
                 "genres": genres,
                 "cast": cast,
-                "overview": overview(title, year, genres, cast),
+                "overview": overview(genres),
                 # How well documented the film is (cast listed, article present): the demo's popularity proxy.
                 "prominence": len(cast) + (3 if record.get("extract") else 0) + (2 if record.get("thumbnail") else 0),
             })

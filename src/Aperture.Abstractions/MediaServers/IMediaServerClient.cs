@@ -50,7 +50,12 @@ public interface IMediaServerClient
     /// merged per item.
     /// </summary>
     /// <param name="userId">The server's user id.</param>
-    /// <param name="changedSince">Only states saved at or after this time; <see langword="null"/> for all.</param>
+    /// <param name="changedSince">
+    /// <see langword="null"/> for every state. Otherwise only what changed since then: the movies played since, plus
+    /// the (short) favourites and resume lists; Emby also returns every state saved since (<c>MinDateLastSavedForUser</c>),
+    /// which Jellyfin cannot, as it compares that filter with the item's own save date. A state cleared since
+    /// (un-played, un-favourited) may therefore not come back: a full read is the one that sees those.
+    /// </param>
     /// <param name="cancellationToken">Stops the read.</param>
     Task<IReadOnlyList<MediaWatchState>> GetWatchStatesAsync(string userId, DateTimeOffset? changedSince, CancellationToken cancellationToken = default);
 

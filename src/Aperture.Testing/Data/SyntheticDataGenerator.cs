@@ -18,9 +18,10 @@ namespace Aperture.Testing.Data;
 /// <item>Each user has one to four interests (topics, with weights), a style preference, a taste for mainstream or niche
 /// films, and a long-tailed history length (median <see cref="SyntheticDataOptions.MedianHistoryLength"/>). Interests
 /// drift: now and then one is replaced by a new topic.</item>
-/// <item>Watching is time-ordered. Each watch stays in the previous watch's topic (a binge) with probability 0.3,
-/// explores a random topic with 0.1, and otherwise follows an interest; the film is drawn from that topic with weight
-/// popularity^mainstream × exp(style match) × exp(quality / 4), never twice, and never above the user's parental limit.</item>
+/// <item>Watching is time-ordered. A fifth of watches are hits: any film, drawn by popularity × exp(quality / 4), whatever
+/// the user's interests. Otherwise a watch explores a random topic (probability 0.1 overall), stays in the previous
+/// watch's topic (a binge, 0.25), or follows an interest (0.45); the film is drawn from that topic with weight
+/// popularity^mainstream × exp(style match) × exp(quality / 4). Never twice, never above the user's parental limit.</item>
 /// <item>Play counts, favourites and (for the third of users who rate) ratings follow how well the film suits the user;
 /// some ratings are dislikes (3 or less). About half the users have a film in progress, some barely started.</item>
 /// <item>About <see cref="SyntheticDataOptions.DuplicateShare"/> of films have a second copy (4K library; the same ids, or
@@ -96,6 +97,7 @@ public static class SyntheticDataGenerator
         private int _numericId = 100_000;
         private Topic[] _topics = [];
         private Dictionary<Topic, List<Film>> _pools = [];
+        private List<Film> _originals = [];
         private MediaLibrary _mainLibrary = null!;
         private MediaLibrary _copyLibrary = null!;
 
@@ -111,6 +113,7 @@ public static class SyntheticDataGenerator
 
             AddRemakes();
             AddCopies();
+            _originals = _films.Where(f => f.CopyOf is null).ToList();
             _pools = _topics.ToDictionary(
                 t => t,
                 t => _films.Where(f => f.CopyOf is null && (f.Primary == t || f.Secondary == t)).ToList());
@@ -387,14 +390,17 @@ public static class SyntheticDataGenerator
         private Film? NextFilm(UserTaste user, HashSet<Film> watched, ref Topic? last)
         {
             var roll = _random.NextDouble();
-            var topic = roll < 0.1 ? PickTopic()
-                : roll < 0.4 && last is not null ? last
+            var topic = roll < 0.3 ? PickTopic()
+                : roll < 0.55 && last is not null ? last
                 : user.Interests[Choose(user.Interests.Select(i => i.Weight).ToArray())].Topic;
-            var pool = _pools[topic].Where(f => !watched.Contains(f)
+
+            // A fifth of watches are the hits everyone watches, whatever their topic.
+            var mainstream = roll < 0.2;
+            var pool = (mainstream ? _originals : _pools[topic]).Where(f => !watched.Contains(f)
                 && (user.User.MaxParentalRating is not { } max || f.RatingValue <= max)).ToList();
             if (pool.Count == 0)
             {
-                pool = _films.Where(f => f.CopyOf is null && !watched.Contains(f)
+                pool = _originals.Where(f => !watched.Contains(f)
                     && (user.User.MaxParentalRating is not { } max || f.RatingValue <= max)).ToList();
                 if (pool.Count == 0)
                 {
@@ -402,10 +408,12 @@ public static class SyntheticDataGenerator
                 }
             }
 
-            var weights = pool.Select(f => Math.Pow(f.Popularity, user.Mainstream) * Math.Exp(StyleMatch(user, f) + (f.Quality / 4))).ToArray();
+            var weights = pool.Select(f => mainstream
+                ? f.Popularity * Math.Exp(f.Quality / 4)
+                : Math.Pow(f.Popularity, user.Mainstream) * Math.Exp(StyleMatch(user, f) + (f.Quality / 4))).ToArray();
             var film = pool[Choose(weights)];
             watched.Add(film);
-            last = topic;
+            last = mainstream ? film.Primary : topic;
 
             // A user plays whichever copy of a film comes to hand.
             return film.Copies.Count > 0 && _random.NextDouble() < 0.3 ? film.Copies[_random.Next(film.Copies.Count)] : film;

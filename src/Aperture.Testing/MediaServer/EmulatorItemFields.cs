@@ -45,7 +45,8 @@ internal static class EmulatorItemFieldsParser
 
         foreach (var range in fields.AsSpan().Split(','))
         {
-            if (Enum.TryParse<EmulatorItemFields>(fields.AsSpan()[range].Trim(), ignoreCase: true, out var field))
+            var name = fields.AsSpan()[range].Trim();
+            if (name.Length > 0 && char.IsLetter(name[0]) && Enum.TryParse<EmulatorItemFields>(name, ignoreCase: true, out var field))
             {
                 result |= field;
             }

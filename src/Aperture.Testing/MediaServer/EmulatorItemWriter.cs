@@ -20,8 +20,8 @@ internal sealed class EmulatorItemWriter(MediaServerKind kind, string serverId, 
 
     private bool IsEmby => kind == MediaServerKind.Emby;
 
-    /// <summary>Builds the stored form of <paramref name="movie"/> (whose server and library ids are set).</summary>
-    public EmulatorMovie Create(Movie movie)
+    /// <summary>Builds the stored form of <paramref name="movie"/> (whose server and library ids are set), saved at <paramref name="savedAt"/>.</summary>
+    public EmulatorMovie Create(Movie movie, DateTimeOffset savedAt)
     {
         lock (_gate)
         {
@@ -117,7 +117,7 @@ internal sealed class EmulatorItemWriter(MediaServerKind kind, string serverId, 
             Add(EmulatorItemFields.MediaStreams, w => WriteStreams(w, "MediaStreams", movie));
             Add(EmulatorItemFields.None, w => WriteImagesAndKind(w, movie));
 
-            return new EmulatorMovie(movie, movie.SortTitle ?? movie.Title, [.. fragments]);
+            return new EmulatorMovie(movie, movie.SortTitle ?? movie.Title, savedAt, [.. fragments]);
         }
     }
 

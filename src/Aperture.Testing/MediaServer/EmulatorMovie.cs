@@ -12,9 +12,10 @@ internal sealed class EmulatorMovie
     private static readonly byte[] s_userDataName = "\"UserData\":"u8.ToArray();
     private readonly (EmulatorItemFields Field, byte[] Json)[] _fragments;
 
-    public EmulatorMovie(Movie movie, string sortKey, (EmulatorItemFields Field, byte[] Json)[] fragments)
+    public EmulatorMovie(Movie movie, string sortKey, DateTimeOffset dateLastSaved, (EmulatorItemFields Field, byte[] Json)[] fragments)
     {
         Movie = movie;
+        DateLastSaved = dateLastSaved;
         SortKey = sortKey;
         _fragments = fragments;
         MaxJsonLength = fragments.Sum(f => f.Json.Length + 1) + 2;
@@ -31,6 +32,9 @@ internal sealed class EmulatorMovie
 
     /// <summary>The library the movie belongs to.</summary>
     public string LibraryId => Movie.LibraryId!;
+
+    /// <summary>When the item's metadata was last saved (added or updated): what Jellyfin compares <c>MinDateLastSavedForUser</c> with.</summary>
+    public DateTimeOffset DateLastSaved { get; }
 
     /// <summary>What the listing sorts by (<c>SortBy=SortName</c>).</summary>
     public string SortKey { get; }

@@ -295,14 +295,19 @@ internal sealed class EmulatorRequestHandler
                 var state = data!.GetValueOrDefault(movie.Id);
                 return (isPlayed is null || (state?.Played ?? false) == isPlayed)
                     && (isFavorite is null || (state?.IsFavorite ?? false) == isFavorite)
-                    && (savedSince is null || (state is not null && state.LastSaved >= savedSince))
+                    && (savedSince is null || SavedSince(movie, state, savedSince.Value))
                     && (!resume || state is { PlaybackPositionTicks: > 0, Played: false });
             });
         }
 
-        if (resume)
+        var descending = query["SortOrder"].ToString().StartsWith("Desc", StringComparison.OrdinalIgnoreCase);
+        if (resume || (user is not null && query["SortBy"].ToString().StartsWith("DatePlayed", StringComparison.OrdinalIgnoreCase)))
         {
-            matches = matches.OrderByDescending(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate ?? DateTimeOffset.MinValue);
+            // Resume lists come most recent first; SortBy=DatePlayed orders by the user's last play, unplayed last.
+            var byDate = matches.OrderBy(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate is null ? 1 : 0);
+            matches = resume || descending
+                ? byDate.ThenByDescending(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate)
+                : byDate.ThenBy(m => data!.GetValueOrDefault(m.Id)?.LastPlayedDate);
         }
 
         var all = matches as IReadOnlyList<EmulatorMovie> ?? [.. matches];
@@ -349,6 +354,13 @@ internal sealed class EmulatorRequestHandler
         buffer.Write("}"u8);
         return new Reply(200, buffer.WrittenMemory, Reply.JsonType, buffer);
     }
+
+    /// <summary>
+    /// Jellyfin (10.10, 10.11) compares <c>MinDateLastSavedForUser</c> with the item's own save date, exactly as
+    /// <c>MinDateLastSaved</c>, so a play does not make an item "saved since"; Emby compares the user's data.
+    /// </summary>
+    private bool SavedSince(EmulatorMovie movie, EmulatorUserData? state, DateTimeOffset since) =>
+        IsEmby ? state is not null && state.LastSaved >= since : movie.DateLastSaved >= since;
 
     private Reply CreateLibrary(IQueryCollection query, JsonElement body)
     {

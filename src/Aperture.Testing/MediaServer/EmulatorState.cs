@@ -142,7 +142,7 @@ internal sealed class EmulatorState
         {
             var serverId = string.IsNullOrWhiteSpace(movie.ServerId) ? Ids.NewItemId() : movie.ServerId;
             var seeded = movie with { Id = Guid.Empty, ServerId = serverId, LibraryId = library.ItemId, RemovedAt = null };
-            stored.Add(Writer.Create(seeded));
+            stored.Add(Writer.Create(seeded, TimeProvider.GetUtcNow()));
             added.Add(seeded);
         }
 
@@ -173,7 +173,7 @@ internal sealed class EmulatorState
             }
 
             var updated = movie with { Id = Guid.Empty, LibraryId = movie.LibraryId ?? existing.LibraryId, RemovedAt = null };
-            _movies[movie.ServerId] = Writer.Create(updated);
+            _movies[movie.ServerId] = Writer.Create(updated, TimeProvider.GetUtcNow());
             _sorted = null;
             return updated;
         }

@@ -13,7 +13,9 @@ namespace Aperture.Testing;
 /// A Jellyfin or Emby server on loopback (Kestrel, 127.0.0.1, a free port) that serves a catalogue seeded from plain
 /// records, in the real servers' JSON: PascalCase, ticks, UTC dates with seven fractional digits, Jellyfin 32-hex ids
 /// or Emby numeric ids, and the fields each server leaves out unless asked. It answers the library-management calls
-/// and reflects them in its state, injects faults on demand and records every request it receives.
+/// and reflects them in its state, injects faults on demand and records every request it receives. Where a server's
+/// behaviour differs from its documentation the emulator follows the server: Jellyfin compares
+/// <c>MinDateLastSavedForUser</c> with the item's own save date, not the user's data.
 /// </summary>
 /// <example>
 /// <code>

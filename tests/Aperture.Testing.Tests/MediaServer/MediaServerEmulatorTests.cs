@@ -222,22 +222,52 @@ public sealed class MediaServerEmulatorTests
         var library = server.AddLibrary("Movies");
         var movies = server.AddMovies(library.Id, SampleMovies.Many(4));
         var user = server.AddUser("dave");
-        server.SetWatchState(user.Id, new() { ServerItemId = movies[0].ServerId, Played = true, PlayCount = 1 });
+        server.SetWatchState(user.Id, new() { ServerItemId = movies[0].ServerId, Played = true, PlayCount = 1, LastPlayedAt = clock.GetUtcNow() });
         clock.Advance(TimeSpan.FromHours(1));
         server.SetWatchState(user.Id, new() { ServerItemId = movies[1].ServerId, IsFavorite = true });
-        server.SetWatchState(user.Id, new() { ServerItemId = movies[2].ServerId, ResumePosition = TimeSpan.FromMinutes(30) });
+        server.SetWatchState(user.Id, new() { ServerItemId = movies[2].ServerId, ResumePosition = TimeSpan.FromMinutes(30), LastPlayedAt = clock.GetUtcNow() });
         using var http = Client(server);
 
         using var played = await GetJsonAsync(http, $"Items?userId={user.Id}&Recursive=true&IsPlayed=true");
         using var favourites = await GetJsonAsync(http, $"Items?userId={user.Id}&Recursive=true&IsFavorite=true");
         using var resume = await GetJsonAsync(http, $"UserItems/Resume?userId={user.Id}");
         using var since = await GetJsonAsync(http, $"Items?userId={user.Id}&Recursive=true&MinDateLastSavedForUser=2026-01-01T00:30:00.0000000Z");
+        using var byDate = await GetJsonAsync(http, $"Items?userId={user.Id}&Recursive=true&SortBy=DatePlayed&SortOrder=Descending");
 
         Assert.Equal([movies[0].ServerId], Ids(played));
         Assert.Equal([movies[1].ServerId], Ids(favourites));
         Assert.Equal([movies[2].ServerId], Ids(resume));
-        Assert.Equal(new[] { movies[1].ServerId, movies[2].ServerId }.Order(), Ids(since).Order());
+        Assert.Empty(Ids(since));
+        Assert.Equal([movies[2].ServerId, movies[0].ServerId], Ids(byDate)[..2]);
         Assert.Equal(18_000_000_000L, resume.RootElement.GetProperty("Items")[0].GetProperty("UserData").GetProperty("PlaybackPositionTicks").GetInt64());
+    }
+
+    [Fact]
+    public async Task Jellyfin_compares_saved_since_with_the_item_and_emby_with_the_users_data()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var jellyfin = await MediaServerEmulator.StartAsync(MediaServerKind.Jellyfin, new() { TimeProvider = clock });
+        await using var emby = await MediaServerEmulator.StartAsync(MediaServerKind.Emby, new() { TimeProvider = clock });
+        var (jellyfinMovies, jellyfinUser) = Seed(jellyfin);
+        var (embyMovies, embyUser) = Seed(emby);
+        clock.Advance(TimeSpan.FromHours(1));
+        jellyfin.SetWatchState(jellyfinUser, new() { ServerItemId = jellyfinMovies[0].ServerId, Played = true });
+        emby.SetWatchState(embyUser, new() { ServerItemId = embyMovies[0].ServerId, Played = true });
+        jellyfin.UpdateMovie(jellyfinMovies[1] with { Overview = "Edited." });
+        using var jellyfinHttp = Client(jellyfin);
+        using var embyHttp = Client(emby);
+
+        using var jellyfinSince = await GetJsonAsync(jellyfinHttp, $"Items?userId={jellyfinUser}&Recursive=true&MinDateLastSavedForUser=2026-01-01T00:30:00Z");
+        using var embySince = await GetJsonAsync(embyHttp, $"Users/{embyUser}/Items?Recursive=true&MinDateLastSavedForUser=2026-01-01T00:30:00Z");
+
+        Assert.Equal([jellyfinMovies[1].ServerId], Ids(jellyfinSince));
+        Assert.Equal([embyMovies[0].ServerId], Ids(embySince));
+
+        static (IReadOnlyList<Aperture.Catalog.Movie> Movies, string UserId) Seed(MediaServerEmulator server)
+        {
+            var library = server.AddLibrary("Movies");
+            return (server.AddMovies(library.Id, SampleMovies.Many(2)), server.AddUser("erin").Id);
+        }
     }
 
     [Fact]

@@ -32,37 +32,41 @@ public sealed class SyncWatchHistoryJobTests
         Assert.Equal(2, harness.LastContext!.Progress.ItemsAdvanced);
     }
 
-    [Fact]
-    public async Task Regular_reads_only_changes_and_never_deletes_full_clears_what_the_server_no_longer_reports()
+    [Theory]
+    [InlineData(MediaServerKind.Jellyfin)]
+    [InlineData(MediaServerKind.Emby)]
+    public async Task Regular_reads_only_changes_and_never_deletes_full_clears_what_the_server_no_longer_reports(MediaServerKind kind)
     {
-        await using var harness = await SyncHarness.StartAsync();
+        await using var harness = await SyncHarness.StartAsync(kind);
         var (movies, alice, _) = await SeedAsync(harness);
         var earlier = harness.Clock.GetUtcNow().AddDays(-3);
-        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[0].ServerId, Played = true, PlayCount = 1 }, earlier);
+        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[0].ServerId, Played = true, PlayCount = 1, LastPlayedAt = earlier }, earlier);
         harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[1].ServerId, IsFavorite = true }, earlier);
-        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[2].ServerId, Played = true, PlayCount = 2 }, earlier);
+        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[2].ServerId, Played = true, PlayCount = 2, LastPlayedAt = earlier }, earlier);
         await harness.SyncWatchHistoryAsync();
         var ids = await MovieIdsAsync(harness);
 
         harness.Clock.Advance(TimeSpan.FromHours(2));
-        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[3].ServerId, Played = true, PlayCount = 1 });
+        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[3].ServerId, Played = true, PlayCount = 1, LastPlayedAt = harness.Clock.GetUtcNow() });
+        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[4].ServerId, IsFavorite = true });
         harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[1].ServerId, IsFavorite = false });
         harness.Server.ClearWatchState(alice.Id, movies[2].ServerId);
-        harness.Server.ClearRequests();
         var regular = await harness.SyncWatchHistoryAsync();
 
-        Assert.Equal(2, regular["states"]);
         Assert.Equal(0, regular["cleared"]);
         var afterRegular = (await harness.Store.GetWatchStatesAsync(alice.Id)).ToDictionary(s => s.MovieId);
         Assert.True(afterRegular[ids[movies[3].ServerId]].Played);
-        Assert.False(afterRegular[ids[movies[1].ServerId]].IsFavorite);
+        Assert.True(afterRegular[ids[movies[4].ServerId]].IsFavorite);
         Assert.True(afterRegular[ids[movies[2].ServerId]].Played, "a regular sync never deletes");
-        Assert.Contains(harness.Server.Requests, r => r.Query.ContainsKey("MinDateLastSavedForUser"));
+
+        // Emby reports the un-favourite as a change; Jellyfin cannot (see the client's README), so it waits for a full sync.
+        Assert.Equal(kind == MediaServerKind.Jellyfin, afterRegular[ids[movies[1].ServerId]].IsFavorite);
+        Assert.Equal(kind == MediaServerKind.Emby ? 3 : 2, regular["states"]);
 
         var full = await harness.SyncWatchHistoryAsync(full: true);
 
         var afterFull = (await harness.Store.GetWatchStatesAsync(alice.Id)).Select(s => s.MovieId).Order();
-        Assert.Equal(new[] { ids[movies[0].ServerId], ids[movies[3].ServerId] }.Order(), afterFull);
+        Assert.Equal(new[] { ids[movies[0].ServerId], ids[movies[3].ServerId], ids[movies[4].ServerId] }.Order(), afterFull);
         Assert.Equal(2, full["cleared"]);
     }
 
@@ -71,27 +75,28 @@ public sealed class SyncWatchHistoryJobTests
     {
         await using var harness = await SyncHarness.StartAsync();
         var (movies, alice, bob) = await SeedAsync(harness);
-        harness.Server.SetWatchState(bob.Id, new() { ServerItemId = movies[0].ServerId, Played = true });
         var start = harness.Clock.GetUtcNow();
+        harness.Server.SetWatchState(bob.Id, new() { ServerItemId = movies[0].ServerId, Played = true, LastPlayedAt = start.AddDays(-1) });
+        harness.Server.SetWatchState(alice.Id, new() { ServerItemId = movies[1].ServerId, Played = true, LastPlayedAt = start.AddDays(-1) });
 
         // alice is synced first (users go by name); her first request fails, bob's succeed.
         harness.Server.InjectFault(EmulatorFault.Status(500).On(EmulatorEndpoint.UserItems));
-        var result = await harness.SyncWatchHistoryAsync();
+        var first = await harness.SyncWatchHistoryAsync();
 
-        Assert.Equal((1, 1), (result["succeeded"], result["failed"]));
+        Assert.Equal((1, 1, 1), (first["succeeded"], first["failed"], first["states"]));
         Assert.Null(await harness.Store.GetWatermarkAsync(SyncWatchHistoryJob.WatermarkKey(alice.Id)));
         Assert.Equal(start - TimeSpan.FromMinutes(5), await harness.Store.GetWatermarkAsync(SyncWatchHistoryJob.WatermarkKey(bob.Id)));
         Assert.Single(await harness.Store.GetWatchStatesAsync(bob.Id));
+        Assert.Empty(await harness.Store.GetWatchStatesAsync(alice.Id));
 
         harness.Clock.Advance(TimeSpan.FromHours(1));
-        harness.Server.ClearRequests();
-        await harness.SyncWatchHistoryAsync();
+        var second = await harness.SyncWatchHistoryAsync();
 
+        // alice, with no watermark, is read in full (her old play arrives); bob only since his watermark (nothing new).
+        Assert.Equal((2, 0, 1), (second["succeeded"], second["failed"], second["states"]));
+        Assert.Single(await harness.Store.GetWatchStatesAsync(alice.Id));
         Assert.Equal(start.AddHours(1) - TimeSpan.FromMinutes(5), await harness.Store.GetWatermarkAsync(SyncWatchHistoryJob.WatermarkKey(alice.Id)));
-        var aliceReads = harness.Server.Requests.Where(r => r.Query.GetValueOrDefault("userId") == alice.Id).ToList();
-        Assert.DoesNotContain(aliceReads, r => r.Query.ContainsKey("minDateLastSavedForUser"));
-        var bobRead = Assert.Single(harness.Server.Requests, r => r.Query.GetValueOrDefault("userId") == bob.Id);
-        Assert.Equal("2026-11-01T11:55:00.0000000Z", bobRead.Query["minDateLastSavedForUser"]);
+        Assert.Equal(start.AddHours(1) - TimeSpan.FromMinutes(5), await harness.Store.GetWatermarkAsync(SyncWatchHistoryJob.WatermarkKey(bob.Id)));
     }
 
     [Fact]
