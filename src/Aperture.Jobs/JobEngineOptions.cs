@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Aperture.Settings;
 
 namespace Aperture.Jobs;
 
@@ -12,6 +13,6 @@ public sealed class JobEngineOptions
     /// How many jobs may run at the same time, 1 to 16 (default 1). The jobs share the store and the providers'
     /// quotas, so one at a time is the safe default; further starts wait their turn in a first-in, first-out queue.
     /// </summary>
-    [Range(1, 16)]
+    [SettingRange(SectionName, 1, 16)]
     public int MaxConcurrentRuns { get; set; } = 1;
 }

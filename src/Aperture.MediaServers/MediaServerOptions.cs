@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Aperture.Settings;
 
 namespace Aperture.MediaServers;
 
@@ -26,23 +27,23 @@ public sealed class MediaServerOptions
     public string ApiKey { get; set; } = string.Empty;
 
     /// <summary>How many items one listing request asks for (1–10 000; default 500).</summary>
-    [SettingRange(1, 10_000)]
+    [SettingRange(SectionName, 1, 10_000)]
     public int PageSize { get; set; } = 500;
 
     /// <summary>How many pages of a listing are fetched at once (1–16; default 4).</summary>
-    [SettingRange(1, 16)]
+    [SettingRange(SectionName, 1, 16)]
     public int MaxConcurrentPages { get; set; } = 4;
 
     /// <summary>How long one request attempt may take before it is abandoned and retried (0.1 s – 10 min; default 60 s).</summary>
-    [SettingRange("00:00:00.1", "00:10:00")]
+    [SettingRange(SectionName, "00:00:00.1", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often a request that failed with a 5xx, 408 or 429 status or a timeout is retried (0–10; default 3).</summary>
-    [SettingRange(0, 10)]
+    [SettingRange(SectionName, 0, 10)]
     public int RetryCount { get; set; } = 3;
 
     /// <summary>The first retry's delay; later ones grow exponentially, with jitter (0–1 min; default 1 s).</summary>
-    [SettingRange("00:00:00", "00:01:00")]
+    [SettingRange(SectionName, "00:00:00", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The client name the server shows for Aperture's session (default <c>Aperture</c>).</summary>

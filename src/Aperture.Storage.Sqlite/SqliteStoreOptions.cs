@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Aperture.Settings;
 
 namespace Aperture.Storage.Sqlite;
 
@@ -20,6 +21,6 @@ public sealed class SqliteStoreOptions
     /// before it fails with a <see cref="StoreException"/>. Default 30 seconds; 0 to 10 minutes. SQLite waits this
     /// long, and Microsoft.Data.Sqlite retries in whole seconds, so a timeout under a second acts as about one second.
     /// </summary>
-    [TimeSpanRange("00:00:00", "00:10:00", ErrorMessage = "Aperture:Storage:BusyTimeout must be between 00:00:00 and 00:10:00 (how long a write waits for a file locked by another process).")]
+    [SettingRange(SectionName, "00:00:00", "00:10:00", Purpose = "how long a write waits for a file locked by another process")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

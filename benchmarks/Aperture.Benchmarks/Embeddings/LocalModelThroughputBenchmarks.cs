@@ -17,7 +17,7 @@ namespace Aperture.Benchmarks.Embeddings;
 public class LocalModelThroughputBenchmarks
 {
     /// <summary>Movies embedded per operation.</summary>
-    public const int Movies = 64;
+    public const int Movies = 32;
 
     private string[] _texts = null!;
     private SentenceEncoder _encoder = null!;

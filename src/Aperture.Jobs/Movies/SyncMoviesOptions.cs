@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Aperture.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Aperture.Jobs.Movies;
@@ -27,7 +28,7 @@ public sealed class SyncMoviesOptions
     public string OutputLibraryNameTemplate { get; set; } = "{user}'s AI Picks - Movies";
 
     /// <summary>How many movies are stored per transaction (1–10 000; default 500).</summary>
-    [SyncSettingRange(SectionName, 1, 10_000)]
+    [SettingRange(SectionName, 1, 10_000)]
     public int BatchSize { get; set; } = 500;
 }
 

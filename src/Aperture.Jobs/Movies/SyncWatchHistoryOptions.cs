@@ -1,3 +1,4 @@
+using Aperture.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Aperture.Jobs.Movies;
@@ -13,7 +14,7 @@ public sealed class SyncWatchHistoryOptions
     /// default 5 min). The server stamps changes with its own clock, so the overlap covers a difference between the
     /// two clocks; states read twice are simply stored again.
     /// </summary>
-    [SyncSettingRange(SectionName, "00:00:00", "01:00:00")]
+    [SettingRange(SectionName, "00:00:00", "01:00:00")]
     public TimeSpan WatermarkOverlap { get; set; } = TimeSpan.FromMinutes(5);
 }
 
