@@ -153,6 +153,46 @@ internal sealed class CollaborativeModel
         }
     }
 
+    /// <summary>
+    /// The co-watching evidence behind <paramref name="userId"/>'s collaborative scores: over the films they watched,
+    /// the number of other users who watched each, summed (one per shared film and co-watcher).
+    /// </summary>
+    public int CoWatchPairs(string userId)
+    {
+        if (!UserIndex.TryGetValue(userId, out var user))
+        {
+            return 0;
+        }
+
+        var pairs = 0;
+        foreach (var film in _filmsOfUser[user])
+        {
+            pairs += _usersOfFilm[film].Length - 1;
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The share of <paramref name="userId"/>'s watched films that at least one other user watched too (0 when none).</summary>
+    public double SharedFilmShare(string userId)
+    {
+        if (!UserIndex.TryGetValue(userId, out var user))
+        {
+            return 0;
+        }
+
+        var shared = 0;
+        foreach (var film in _filmsOfUser[user])
+        {
+            if (_usersOfFilm[film].Length > 1)
+            {
+                shared++;
+            }
+        }
+
+        return (double)shared / _filmsOfUser[user].Length;
+    }
+
     /// <summary>How many other users share at least one watched film with <paramref name="userId"/>.</summary>
     public int SharingUsers(string userId)
     {

@@ -13,9 +13,13 @@ namespace Aperture.Recommendations;
 /// <item><b>Collaborative</b>: item-to-item co-watching over every user of the server (item-kNN, cosine with
 /// shrinkage), summed over the user's profile movies with their weights, scaled by the best candidate. Its weight
 /// is multiplied by the user's confidence: how many other users share at least one watched film with them, over
-/// <see cref="CollaborativeFullConfidenceUsers"/> (capped at 1), so it is 0 on a single-user server.</item>
+/// <see cref="CollaborativeFullConfidenceUsers"/> (capped at 1), so it is 0 on a single-user server, times the square
+/// of the share of their films others watched too, times the co-watching evidence (shared film × co-watcher pairs
+/// p, as p / (p + 50)).</item>
 /// <item><b>Prior</b>: quality (community and critic rating) blended with the server's own popularity (how many users
-/// played the film, log-scaled) with <see cref="PopularityShare"/>, as soon as a second user has history.</item>
+/// played the film, log-scaled) with <see cref="PopularityShare"/>, as soon as a second user has history. Its
+/// popularity part weighs only as much as the user's history overlaps the other users' (squared share of shared
+/// films), so on a small server of different tastes it does not pull everyone toward the others' films.</item>
 /// <item><b>Novelty</b>: how far the movie's genres are from the genres the user usually watches.</item>
 /// </list>
 /// <para>

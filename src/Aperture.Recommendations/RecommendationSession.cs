@@ -15,10 +15,14 @@ namespace Aperture.Recommendations;
 internal sealed class RecommendationSession : IRecommendationSession
 {
     /// <summary>The algorithm's name in the settings snapshot; bump it when scoring changes meaning.</summary>
-    public const string AlgorithmName = "hybrid-v1";
+    public const string AlgorithmName = "hybrid-v2";
 
     // Queries scored in one pass: a group's score matrix is this many rows of the catalogue (10 MB at 20 000 movies).
     private const int MaxQueriesPerGroup = 128;
+
+    // Co-watch pairs (shared film × co-watcher) at which the collaborative signal has half the confidence its overlap
+    // allows: a user whose films few others watched has little co-watching evidence, whatever the server's size.
+    private const double CoWatchPairsForHalfConfidence = 50;
 
     private readonly RecommendationDataset _dataset;
     private readonly RecommendationOptions _options;
@@ -231,11 +235,19 @@ internal sealed class RecommendationSession : IRecommendationSession
                 return ([], 0);
             }
 
-            // 2. Effective weights: the collaborative one shrinks with the user's confidence; all are normalised.
+            // 2. Effective weights. Co-watching and popularity speak for the server's other viewers; they count only as
+            //    far as this user's history overlaps theirs (standardising would otherwise give a signal resting on a
+            //    few shared films as much say as content). All weights are then normalised.
+            var overlap = _collaborative.SharedFilmShare(work.User.Id);
+            var relevanceToUser = overlap * overlap;
+            var pairs = _collaborative.CoWatchPairs(work.User.Id);
             var confidence = collaborativeStats.Max > 0
                 ? Math.Min(1.0, _collaborative.SharingUsers(work.User.Id) / (double)_options.CollaborativeFullConfidenceUsers)
+                    * relevanceToUser * (pairs / (pairs + CoWatchPairsForHalfConfidence))
                 : 0;
-            var weights = new Weights(_options.ContentWeight, _options.CollaborativeWeight * confidence, _options.PriorWeight, _options.NoveltyWeight).Normalised();
+            var popularityShare = _collaborative.UserCount > 1 ? _options.PopularityShare : 0;
+            var priorWeight = _options.PriorWeight * ((1 - popularityShare) + (popularityShare * relevanceToUser));
+            var weights = new Weights(_options.ContentWeight, _options.CollaborativeWeight * confidence, priorWeight, _options.NoveltyWeight).Normalised();
 
             // 3. Blend standardised signals, so each weight means the same whatever a signal's natural spread.
             var contentZ = contentStats.ToStandardiser();

@@ -93,5 +93,7 @@ internal sealed class Scenario
 
     public string Title(MoviePick pick) => _movies.Single(m => m.Id == pick.MovieId).Title;
 
+    public IReadOnlyList<string> Genres(MoviePick pick) => _movies.Single(m => m.Id == pick.MovieId).Genres;
+
     public List<string> Titles(UserRecommendations result) => result.Picks.Select(Title).ToList();
 }
