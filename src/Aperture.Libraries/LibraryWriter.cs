@@ -114,16 +114,20 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
     {
         var (userPath, marker, previousLibraryName) = OpenUserFolder(request.UserId, request.UserName);
         var moviesPath = Path.Join(userPath, MoviesFolderName);
-        if (LibraryFiles.Inspect(moviesPath) == EntryKind.Link)
+        var moviesKind = LibraryFiles.Inspect(moviesPath);
+        if (moviesKind == EntryKind.Link)
         {
             // Inside a folder Aperture owns, a link here can only be tampering: it must never lead writes elsewhere.
             LibraryFiles.Delete(moviesPath);
+            moviesKind = EntryKind.None;
         }
 
-        LibraryFiles.EnsureDirectory(moviesPath);
         var plan = _planner.Plan(request.Entries, marker.CreatedAt);
-        var sync = new MovieFolderSync(moviesPath, _files);
-        sync.Apply(plan, cancellationToken);
+        var staging = Path.Join(userPath, LibraryFiles.TempFolderPrefix + MoviesFolderName);
+        LibraryFiles.Delete(staging);
+        var sync = moviesKind == EntryKind.None && plan.Movies.Count > 0
+            ? WriteFirst(plan, staging, moviesPath, cancellationToken)
+            : Update(plan, moviesPath, cancellationToken);
 
         var library = Describe(userPath, marker);
         var warnings = Warnings(request, plan, sync);
@@ -143,6 +147,49 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
             FilesWritten = sync.FilesWritten,
             PreviousLibraryName = previousLibraryName,
         };
+    }
+
+    // Brings an existing folder up to date, movie folder by movie folder.
+    private MovieFolderSync Update(LibraryPlan plan, string moviesPath, CancellationToken cancellationToken)
+    {
+        LibraryFiles.EnsureDirectory(moviesPath);
+        var sync = new MovieFolderSync(moviesPath, _files);
+        sync.Apply(plan, cancellationToken);
+        return sync;
+    }
+
+    // A first write builds the whole folder under a temporary name and renames it into place once, so no movie folder
+    // needs a temporary name and a rename of its own (a quarter of the file system changes of a first write). A scan
+    // still never sees a partial movie folder: on failure or cancellation the complete ones are put in place, as the
+    // movie-by-movie path leaves them.
+    private MovieFolderSync WriteFirst(LibraryPlan plan, string staging, string moviesPath, CancellationToken cancellationToken)
+    {
+        LibraryFiles.EnsureDirectory(staging);
+        var sync = new MovieFolderSync(staging, _files, unseen: true);
+        try
+        {
+            sync.Apply(plan, cancellationToken);
+        }
+        catch
+        {
+            TryMoveDirectory(staging, moviesPath);
+            throw;
+        }
+
+        LibraryFiles.MoveDirectory(staging, moviesPath);
+        return sync;
+    }
+
+    private static void TryMoveDirectory(string from, string to)
+    {
+        try
+        {
+            LibraryFiles.MoveDirectory(from, to);
+        }
+        catch (LibraryWriteException)
+        {
+            // Best effort after a failure: the next run removes the temporary folder and builds the library again.
+        }
     }
 
     private List<string> Warnings(LibraryWriteRequest request, LibraryPlan plan, MovieFolderSync sync)
@@ -179,19 +226,21 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
         var folderName = NameTemplate.RenderUserFolder(_options.UserFolderTemplate, userName, userId);
         var libraryName = NameTemplate.RenderLibraryName(_options.LibraryNameTemplate, userName, userId);
         var path = Path.Join(UsersPath, folderName);
-        var mine = ReadMarkers().Where(found => found.Marker.UserId == userId).ToList();
-        var current = mine.FirstOrDefault(found => found.Path == path);
-        if (current.Marker is null && mine.Count > 0)
+
+        // The folder the user's name gives is read first, alone; the others only when it is not theirs (a renamed user),
+        // so a run over many users reads one marker per user rather than every marker per user.
+        (string Path, UserFolderMarker? Marker) current = ReadMarker(path) is { } own && own.UserId == userId ? (path, own) : default;
+        if (current.Marker is null && ReadMarkers(except: path).FirstOrDefault(found => found.Marker.UserId == userId) is { Marker: not null } moved)
         {
             // A change of case only is the same folder on Windows and macOS: nothing to check there.
-            if (!string.Equals(mine[0].Path, path, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(moved.Path, path, StringComparison.OrdinalIgnoreCase))
             {
                 EnsureFree(path, userId);
             }
 
-            LibraryFiles.Move(mine[0].Path, path);
-            _logger.UserFolderRenamed(userName, mine[0].Path, path);
-            current = (path, mine[0].Marker);
+            LibraryFiles.Move(moved.Path, path);
+            _logger.UserFolderRenamed(userName, moved.Path, path);
+            current = (path, moved.Marker);
         }
 
         if (current.Marker is null)
@@ -242,7 +291,7 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
     }
 
     // The user folders Aperture created: real folders (never links) directly under users/ with a readable marker.
-    private List<(string Path, UserFolderMarker Marker)> ReadMarkers()
+    private List<(string Path, UserFolderMarker Marker)> ReadMarkers(string? except = null)
     {
         var found = new List<(string, UserFolderMarker)>();
         if (LibraryFiles.Inspect(UsersPath) != EntryKind.Directory)
@@ -252,30 +301,40 @@ internal sealed class LibraryWriter : ILibraryWriter, IDisposable
 
         foreach (var folder in Directory.EnumerateDirectories(UsersPath))
         {
-            var markerPath = Path.Join(folder, UserFolderMarker.FileName);
-            if (LibraryFiles.Inspect(folder) != EntryKind.Directory || LibraryFiles.Inspect(markerPath) != EntryKind.File)
+            if (folder != except && ReadMarker(folder) is { } marker)
             {
-                continue;
-            }
-
-            try
-            {
-                if (new FileInfo(markerPath).Length <= MaxMarkerBytes
-                    && JsonSerializer.Deserialize(File.ReadAllBytes(markerPath), LibraryJsonContext.Default.UserFolderMarker) is { UserId.Length: > 0 } marker)
-                {
-                    found.Add((folder, marker));
-                    continue;
-                }
-
-                _logger.MarkerUnreadable(markerPath, new InvalidDataException("The marker is empty, too large, or has no user id."));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
-            {
-                _logger.MarkerUnreadable(markerPath, exception);
+                found.Add((folder, marker));
             }
         }
 
         return found;
+    }
+
+    // The marker of a real folder (never a link), or null when there is none or it cannot be read (logged).
+    private UserFolderMarker? ReadMarker(string folder)
+    {
+        var markerPath = Path.Join(folder, UserFolderMarker.FileName);
+        if (LibraryFiles.Inspect(folder) != EntryKind.Directory || LibraryFiles.Inspect(markerPath) != EntryKind.File)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (new FileInfo(markerPath).Length <= MaxMarkerBytes
+                && JsonSerializer.Deserialize(File.ReadAllBytes(markerPath), LibraryJsonContext.Default.UserFolderMarker) is { UserId.Length: > 0 } marker)
+            {
+                return marker;
+            }
+
+            _logger.MarkerUnreadable(markerPath, new InvalidDataException("The marker is empty, too large, or has no user id."));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            _logger.MarkerUnreadable(markerPath, exception);
+        }
+
+        return null;
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>

@@ -2,8 +2,8 @@ namespace Aperture.Libraries;
 
 /// <summary>
 /// Makes one user's <c>ai-movies</c> folder match a <see cref="LibraryPlan"/>, touching only what differs:
-/// removes dropped movie folders, renames folders whose rank changed, builds new folders under a temporary name,
-/// and rewrites only files whose content or link target changed.
+/// removes dropped movie folders, renames folders whose rank changed, builds new folders under a temporary name
+/// (or in place, inside a folder no reader sees yet), and rewrites only files whose content or link target changed.
 /// </summary>
 /// <remarks>
 /// Inside a kept movie folder only Aperture's own entries are replaced or removed (the video link or <c>.strm</c>,
@@ -13,14 +13,20 @@ internal sealed class MovieFolderSync
 {
     private readonly string _moviesPath;
     private readonly LibraryFiles _files;
+    private readonly bool _unseen;
 
     /// <summary>Creates the sync of the folder at <paramref name="moviesPath"/> (a real folder inside a marked user folder).</summary>
     /// <param name="moviesPath">The user's <c>ai-movies</c> folder.</param>
     /// <param name="files">The file operations.</param>
-    public MovieFolderSync(string moviesPath, LibraryFiles files)
+    /// <param name="unseen">
+    /// Whether the folder is still under a temporary name that no reader sees (a user's first write): its movie
+    /// folders are then built in place, since the whole folder appears at once when it is renamed.
+    /// </param>
+    public MovieFolderSync(string moviesPath, LibraryFiles files, bool unseen = false)
     {
         _moviesPath = moviesPath;
         _files = files;
+        _unseen = unseen;
     }
 
     /// <summary>Movie folders created, renamed or rewritten.</summary>
@@ -134,21 +140,24 @@ internal sealed class MovieFolderSync
     }
 
     // A new folder is built under a hidden temporary name and renamed into place whole, so a scan never finds it
-    // half-written.
+    // half-written; inside an unseen folder it is built in place. Any leftover under the temporary name was removed
+    // with the other temporary entries before the first write, so none needs checking for here.
     private void Create(string path, PlannedMovie movie)
     {
-        var temp = Path.Join(_moviesPath, LibraryFiles.TempFolderPrefix + movie.FolderName);
-        LibraryFiles.Delete(temp);
-        LibraryFiles.EnsureDirectory(temp);
+        var target = _unseen ? path : Path.Join(_moviesPath, LibraryFiles.TempFolderPrefix + movie.FolderName);
+        LibraryFiles.EnsureDirectory(target);
         try
         {
-            WriteMedia(temp, movie, isNew: true, out _);
-            Write(temp, movie.Nfo, isNew: true);
-            LibraryFiles.Move(temp, path);
+            WriteMedia(target, movie, isNew: true, out _);
+            Write(target, movie.Nfo, isNew: true);
+            if (!_unseen)
+            {
+                LibraryFiles.MoveDirectory(target, path);
+            }
         }
-        catch (LibraryWriteException)
+        catch
         {
-            LibraryFiles.TryDelete(temp);
+            LibraryFiles.TryDelete(target);
             throw;
         }
     }

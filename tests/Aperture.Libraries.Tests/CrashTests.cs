@@ -121,5 +121,68 @@ public sealed class CrashTests : IDisposable
         });
     }
 
+    [Fact]
+    public async Task A_first_write_that_fails_half_way_shows_only_complete_folders_and_leaves_no_temporary_folder()
+    {
+        var writes = 0;
+        using var failing = TestWriters.Create(_sandbox, files: new LibraryFiles(stream => ++writes == 6 ? new FailingStream(stream, 10, () => new IOException("Simulated crash")) : stream));
+        var request = new LibraryWriteRequest("u1", "Alice", Movies.Entries([.. Enumerable.Range(1, 5).Select(i => Movies.Create($"Film {i}"))]));
+
+        await Assert.ThrowsAsync<LibraryWriteException>(() => failing.WriteAsync(request));
+
+        // Writes: the marker, then two files per movie; the sixth is the third movie's .strm.
+        var user = Path.Join(_sandbox.Root, "users", "Alice_u1");
+        Assert.Equal([UserFolderMarker.FileName, "ai-movies"], Directory.EnumerateFileSystemEntries(user).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var movies = Path.Join(user, "ai-movies");
+        Assert.Equal(["01 - Film 1 (2010)", "02 - Film 2 (2010)"], Directory.EnumerateFileSystemEntries(movies).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(Directory.EnumerateDirectories(movies), folder => Assert.Equal(2, Directory.EnumerateFiles(folder).Count()));
+
+        using var again = TestWriters.Create(_sandbox);
+        var result = await again.WriteAsync(request);
+        Assert.Equal((3, 2), (result.Written, result.Unchanged));
+        Assert.Equal(5, Directory.EnumerateDirectories(movies).Count());
+    }
+
+    [Fact]
+    public async Task A_first_write_cancelled_part_way_shows_only_complete_folders()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var writes = 0;
+        using var writer = TestWriters.Create(_sandbox, files: new LibraryFiles(stream =>
+        {
+            if (++writes == 6)
+            {
+                cancellation.Cancel();
+            }
+
+            return stream;
+        }));
+        var movies = Enumerable.Range(1, 10).Select(i => Movies.Create($"Film {i}")).ToArray();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WriteAsync(new LibraryWriteRequest("u1", "Alice", Movies.Entries(movies)), cancellation.Token));
+
+        var user = Path.Join(_sandbox.Root, "users", "Alice_u1");
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(user), entry => Path.GetFileName(entry).StartsWith(LibraryFiles.TempFolderPrefix, StringComparison.Ordinal));
+        var folders = Directory.EnumerateDirectories(Path.Join(user, "ai-movies")).ToList();
+        Assert.InRange(folders.Count, 1, 9);
+        Assert.All(folders, folder => Assert.Equal(2, Directory.EnumerateFiles(folder).Count()));
+    }
+
+    [Fact]
+    public async Task A_leftover_temporary_library_folder_is_removed_and_the_library_built_in_place()
+    {
+        var user = Path.Join(_sandbox.Root, "users", "Alice_u1");
+        using var writer = TestWriters.Create(_sandbox);
+        await writer.WriteAsync(new LibraryWriteRequest("u1", "Alice", []));
+        Directory.Delete(Path.Join(user, "ai-movies"));
+        Directory.CreateDirectory(Path.Join(user, LibraryFiles.TempFolderPrefix + "ai-movies", "01 - Half (2010)"));
+
+        var result = await writer.WriteAsync(new LibraryWriteRequest("u1", "Alice", Movies.Entries(Movies.Create("Alpha"))));
+
+        Assert.Equal(1, result.Written);
+        Assert.Equal([UserFolderMarker.FileName, "ai-movies"], Directory.EnumerateFileSystemEntries(user).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["01 - Alpha (2010)"], Directory.EnumerateFileSystemEntries(Path.Join(user, "ai-movies")).Select(Path.GetFileName));
+    }
+
     public void Dispose() => _sandbox.Dispose();
 }

@@ -12,10 +12,11 @@ namespace Aperture.Benchmarks.Libraries;
 /// write no file at all (it throws otherwise).
 /// </summary>
 /// <remarks>
-/// The folder is under the system temp folder: set <c>TMPDIR=/dev/shm</c> to measure the writer's own cost without
-/// the disk's. On a busy machine add <c>--inProcess</c>, which skips rebuilding the benchmark project.
+/// <c>Folder</c> <c>disk</c> is under the system temp folder; <c>memory</c> is under <c>/dev/shm</c> (a RAM file
+/// system, where it exists), which measures the writer's own cost without the disk's. On a busy machine add
+/// <c>--inProcess</c>, which skips rebuilding the benchmark project.
 /// </remarks>
-/// <example><c>dotnet run -c Release --project benchmarks/Aperture.Benchmarks -- --filter '*LibraryWriter*' --job short --inProcess</c></example>
+/// <example><c>dotnet run -c Release --project benchmarks/Aperture.Benchmarks -- --filter '*LibraryWriter*' --inProcess --warmupCount 1 --iterationCount 3</c></example>
 [MemoryDiagnoser]
 public class LibraryWriterBenchmarks
 {
@@ -31,10 +32,15 @@ public class LibraryWriterBenchmarks
     [Params(LibraryWriteMode.Strm, LibraryWriteMode.Symlink)]
     public LibraryWriteMode Mode { get; set; }
 
+    /// <summary>Where the folders are written: <c>disk</c> (the temp folder) or <c>memory</c> (<c>/dev/shm</c>).</summary>
+    [Params("disk", "memory")]
+    public string Folder { get; set; } = "disk";
+
     [GlobalSetup]
     public void Setup()
     {
-        _sandbox = Path.Join(Path.GetTempPath(), "aperture-bench-libraries-" + Guid.NewGuid().ToString("N")[..8]);
+        var parent = Folder == "memory" && Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        _sandbox = Path.Join(parent, "aperture-bench-libraries-" + Guid.NewGuid().ToString("N")[..8]);
         var catalogue = Enumerable.Range(0, 400).Select(CreateMovie).ToArray();
         _requests =
         [
