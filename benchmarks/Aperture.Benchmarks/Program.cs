@@ -1,4 +1,13 @@
+using System.Globalization;
+using Aperture.Benchmarks.Sync;
 using BenchmarkDotNet.Running;
+
+// The sync benchmarks' media server runs in a second process: this program, started with "emulator COUNT".
+if (args is [EmulatorProcess.Verb, var movies])
+{
+    await EmulatorProcess.ServeAsync(int.Parse(movies, CultureInfo.InvariantCulture));
+    return;
+}
 
 // Run all: dotnet run -c Release --project benchmarks/Aperture.Benchmarks -- --filter '*'
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -39,7 +39,7 @@ public sealed class PeakMemoryColumnAttribute : Attribute, IConfigSource
         var largest = Largest.AddOrUpdate(key, (peak, peak - before), (_, old) => (Math.Max(old.Peak, peak), Math.Max(old.Growth, peak - before)));
         Directory.CreateDirectory(Folder);
         File.WriteAllText(FileOf(key), string.Create(CultureInfo.InvariantCulture, $"{largest.Peak} {largest.Growth}"));
-        Console.WriteLine($"// peak memory {key}: peak RSS {largest.Peak / 1048576.0:F0} MB, growth {largest.Growth / 1048576.0:F0} MB");
+        Console.WriteLine($"// peak memory {key}: this iteration {before / 1048576.0:F0} MB before, peak {peak / 1048576.0:F0} MB; largest peak {largest.Peak / 1048576.0:F0} MB, growth {largest.Growth / 1048576.0:F0} MB");
     }
 
     private static string FileOf(string key) =>
