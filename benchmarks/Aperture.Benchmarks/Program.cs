@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 if (args is [EmulatorProcess.Verb, var movies])
 {
     await EmulatorProcess.ServeAsync(int.Parse(movies, CultureInfo.InvariantCulture));
-    return;
+    return 0;
 }
 
 // Run all: dotnet run -c Release --project benchmarks/Aperture.Benchmarks -- --filter '*'

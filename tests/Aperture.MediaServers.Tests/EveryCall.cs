@@ -1,4 +1,5 @@
 using Aperture.Catalog;
+using Aperture.Fixtures;
 using Aperture.Testing;
 
 namespace Aperture.MediaServers.Tests;

@@ -1,3 +1,4 @@
+using Aperture.Fixtures;
 using Aperture.Testing;
 
 namespace Aperture.MediaServers.Tests;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aperture.Catalog;
+using Aperture.Fixtures;
 using Aperture.Testing;
 
 namespace Aperture.MediaServers.Tests;

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
+using Aperture.Fixtures;
 using Aperture.MediaServers;
 
 namespace Aperture.Testing.Tests.MediaServer;

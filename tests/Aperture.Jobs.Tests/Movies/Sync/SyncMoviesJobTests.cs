@@ -1,4 +1,5 @@
 using Aperture.Catalog;
+using Aperture.Fixtures;
 using Aperture.Jobs.Movies;
 using Aperture.MediaServers;
 using Aperture.Testing;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Aperture.Catalog;
 
-namespace Aperture.MediaServers.Tests;
+namespace Aperture.Fixtures;
 
-/// <summary>Small, fully populated movie records for seeding the emulator.</summary>
+/// <summary>Small, fully populated movie records for seeding the emulator (shared as source by several test projects).</summary>
 internal static class SampleMovies
 {
     public static Movie Inception { get; } = new()
